@@ -1,0 +1,300 @@
+"""Validators and converters shared by the model classes.
+
+Converters only normalise (strip, fold spaces, upper-case, turn a set into a frozenset);
+they leave values of an unexpected type untouched so that the validator can refuse them
+with a clear message. Validators judge and raise :class:`~copsreform.errors.ValidationError`
+whose path is ``<ClassName>.<field>``.
+
+Every validator here has the attrs signature ``(instance, attribute, value)`` and reads
+nothing from ``instance`` but its class name, so the serialization layer can call it
+without an instance (``instance=None``) to collect every problem of a record at once.
+"""
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from copsreform.errors import ValidationError
+from copsreform.identifiers import assistance_listing, award_number, ori, solicitation, uei
+
+E = TypeVar("E", bound=enum.Enum)
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+#: Longest free text accepted in a name-like field (agency, provider, recipient names).
+MAX_NAME: Final = 300
+#: Longest free text accepted in a description-like field (USAspending narratives run to
+#: a few thousand characters; the FABS field AwardDescription holds at most 18,000).
+MAX_TEXT: Final = 20_000
+#: Largest magnitude accepted for an amount of money: ten trillion dollars. It bounds the
+#: cost of arithmetic on hostile input; no COPS appropriation comes near it.
+MAX_MONEY: Final = Decimal("1e13")
+#: Largest count accepted for a head count (officers, positions, population).
+MAX_COUNT: Final = 1_000_000_000
+
+_CENT = Decimal("0.01")
+_MAX_MONEY_DIGITS: Final = 13  # |amount| < 10**13, the same bound as MAX_MONEY
+
+
+def fail(instance: object, attribute: "attrs.Attribute[Any]", reason: str, value: object) -> None:
+    """Raise the one error every field validator raises."""
+    root = type(instance).__name__ if instance is not None else "$"
+    raise ValidationError.single(reason, value, (attribute.alias or attribute.name,), root=root)
+
+
+# Converters -------------------------------------------------------------------------
+
+
+def fold_spaces(value: object) -> object:
+    """Strip a string and fold runs of white space to one space; leave other values."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+def fold_spaces_or_none(value: object) -> object:
+    """Like :func:`fold_spaces`, but an empty or blank string becomes ``None``."""
+    if isinstance(value, str):
+        return " ".join(value.split()) or None
+    return value
+
+
+def strip_text(value: object) -> object:
+    """Strip outer white space from a string, keeping inner line breaks; blank is ``None``."""
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+def upper(value: object) -> object:
+    """Strip and upper-case a string; leave other values."""
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+def to_frozenset(value: object) -> object:
+    """Turn a set, list or tuple into a frozenset; leave other values."""
+    if isinstance(value, set | list | tuple):
+        return frozenset(value)
+    return value
+
+
+def to_tuple(value: object) -> object:
+    """Turn a list into a tuple; leave other values."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def money(value: object) -> object:
+    """Normalise an amount to whole cents when it is a finite Decimal or an int with cents.
+
+    ``Decimal("1250000")`` becomes ``Decimal("1250000.00")`` so that equal amounts are
+    written identically. Values with fractions of a cent, floats, strings and
+    non-finite values are left for the validator to refuse.
+    """
+    if type(value) is int and -MAX_MONEY < value < MAX_MONEY:
+        return Decimal(value).quantize(_CENT)
+    if isinstance(value, Decimal) and value.is_finite() and _magnitude_ok(value):
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent >= -2:
+            return value.quantize(_CENT)
+    return value
+
+
+def _magnitude_ok(value: Decimal) -> bool:
+    # ``adjusted()`` reads the exponent without arithmetic, so a hostile exponent such as
+    # ``1e999999999`` costs nothing and cannot overflow the decimal context.
+    return value.is_zero() or value.adjusted() < _MAX_MONEY_DIGITS
+
+
+# Validators -------------------------------------------------------------------------
+
+
+def name(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """A non-empty single-line name of at most :data:`MAX_NAME` characters."""
+    if not isinstance(value, str):
+        fail(instance, attribute, "must be a string", value)
+    elif not value:
+        fail(instance, attribute, "must not be empty", value)
+    elif len(value) > MAX_NAME:
+        fail(instance, attribute, f"must be at most {MAX_NAME} characters", value)
+
+
+def optional(check: Validator) -> Validator:
+    """Accept ``None`` or whatever ``check`` accepts."""
+
+    def optional_check(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return optional_check
+
+
+def text(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """A string of at most :data:`MAX_TEXT` characters (line breaks allowed)."""
+    if not isinstance(value, str):
+        fail(instance, attribute, "must be a string", value)
+    elif len(value) > MAX_TEXT:
+        fail(instance, attribute, f"must be at most {MAX_TEXT} characters", value)
+
+
+def member_of(enum_type: type[E]) -> Validator:
+    """A member of ``enum_type``; the message lists the allowed values."""
+    allowed = ", ".join(repr(m.value) for m in enum_type)
+
+    def member_check(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if not isinstance(value, enum_type):
+            fail(instance, attribute, f"must be a {enum_type.__name__} (one of {allowed})", value)
+
+    return member_check
+
+
+def set_of(enum_type: type[E]) -> Validator:
+    """A frozenset whose members all belong to ``enum_type``."""
+    allowed = ", ".join(repr(m.value) for m in enum_type)
+
+    def set_check(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if not isinstance(value, frozenset):
+            fail(instance, attribute, f"must be a set of {enum_type.__name__}", value)
+        elif not all(isinstance(m, enum_type) for m in value):
+            fail(instance, attribute, f"must hold only {enum_type.__name__} ({allowed})", value)
+
+    return set_check
+
+
+def tuple_of(item_type: type[Any]) -> Validator:
+    """A tuple whose items are all instances of ``item_type``."""
+
+    def tuple_check(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if not isinstance(value, tuple):
+            fail(instance, attribute, f"must be a tuple of {item_type.__name__}", value)
+        elif not all(isinstance(item, item_type) for item in value):
+            fail(instance, attribute, f"must hold only {item_type.__name__}", value)
+
+    return tuple_check
+
+
+def instance(item_type: type[Any] | tuple[type[Any], ...], label: str) -> Validator:
+    """An instance of ``item_type``, described as ``label`` in the message."""
+
+    def instance_check(obj: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if not isinstance(value, item_type):
+            fail(obj, attribute, f"must be {label}", value)
+
+    return instance_check
+
+
+def boolean(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """A real ``bool`` (not 0 or 1)."""
+    if type(value) is not bool:
+        fail(instance, attribute, "must be true or false", value)
+
+
+def count(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """A non-negative ``int`` (not a bool) of at most :data:`MAX_COUNT`."""
+    if type(value) is not int:
+        fail(instance, attribute, "must be an int", value)
+    elif value < 0:
+        fail(instance, attribute, "must not be negative", value)
+    elif value > MAX_COUNT:
+        fail(instance, attribute, f"must be at most {MAX_COUNT:,}", value)
+
+
+def day(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """A :class:`datetime.date` that is not a :class:`datetime.datetime`."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        fail(instance, attribute, "must be a date", value)
+
+
+def amount(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """A finite :class:`~decimal.Decimal` in whole cents, below :data:`MAX_MONEY` in size."""
+    if isinstance(value, float):
+        fail(
+            instance, attribute, "must be a Decimal, not a float (floats cannot hold cents)", value
+        )
+    elif not isinstance(value, Decimal):
+        fail(instance, attribute, "must be a Decimal", value)
+    elif not value.is_finite():
+        fail(instance, attribute, "must be a finite amount", value)
+    elif not _magnitude_ok(value):
+        fail(instance, attribute, "must be less than 10 trillion in size", value)
+    elif value != value.quantize(_CENT):
+        fail(instance, attribute, "must be in whole cents", value)
+
+
+def non_negative_amount(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """An :func:`amount` that is zero or more."""
+    amount(instance, attribute, value)
+    if isinstance(value, Decimal) and value < 0:
+        fail(instance, attribute, "must not be negative", value)
+
+
+def identifier(validate: Callable[[object], str]) -> Validator:
+    """An identifier in the canonical form ``validate`` returns.
+
+    The identifier module's own reason is kept and the path is placed on the field.
+    """
+
+    def identifier_check(obj: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        try:
+            canonical = validate(value)
+        except ValidationError as error:
+            fail(obj, attribute, error.reason, value)
+        else:
+            if canonical != value:
+                fail(obj, attribute, f"must be in canonical form {canonical!r}", value)
+
+    return identifier_check
+
+
+def _canonical(validate: Callable[[object], str], value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return validate(value)
+        except ValidationError:
+            return value
+    return value
+
+
+# One named converter per identifier: the attrs mypy plugin understands only named
+# functions as converters. Each turns a valid string into the identifier's canonical form
+# and leaves anything else for the validator to refuse with its reason.
+
+
+def ori_form(value: object) -> object:
+    """Canonical ORI for a valid ORI string; other values unchanged."""
+    return _canonical(ori.validate, value)
+
+
+def uei_form(value: object) -> object:
+    """Canonical UEI for a valid UEI string; other values unchanged."""
+    return _canonical(uei.validate, value)
+
+
+def award_number_form(value: object) -> object:
+    """Compact award number for a valid award number string; other values unchanged."""
+    return _canonical(award_number.validate, value)
+
+
+def solicitation_form(value: object) -> object:
+    """Canonical solicitation number for a valid string; other values unchanged."""
+    return _canonical(solicitation.validate, value)
+
+
+def listing_form(value: object) -> object:
+    """Canonical Assistance Listing for a valid string; other values unchanged."""
+    return _canonical(assistance_listing.validate, value)
+
+
+def ordered_dates(
+    instance: object, pairs: Iterable[tuple[str, dt.date | None, str, dt.date | None]]
+) -> None:
+    """Refuse the first pair of dates given out of order, naming the later field."""
+    root = type(instance).__name__
+    for early_name, early, late_name, late in pairs:
+        if early is not None and late is not None and late < early:
+            raise ValidationError.single(
+                f"must not be before {early_name} ({early.isoformat()})",
+                late,
+                (late_name,),
+                root=root,
+            )

@@ -1,0 +1,213 @@
+"""Results of batch operations: every record comes back imported or rejected, never dropped.
+
+Readers of many records (the JSON Lines reader, the USAspending and FBI importers) yield,
+for every input record, either the model object or a :class:`Rejected` record that says
+where the record was (its line, row or index), and every problem with its field path,
+value and reason. A :class:`Tally` counts them as they pass, and its :class:`Summary`
+adds up: ``read == imported + rejected``.
+
+Examples:
+    >>> from copsreform.batch import Rejected, Tally
+    >>> from copsreform.errors import Problem
+    >>> tally = Tally()
+    >>> bad = Rejected(3, "line", (Problem("must be 9 characters", "MA01301", ("ori",)),))
+    >>> for outcome in ["an object", bad, "another object"]:
+    ...     tally.add(outcome)
+    >>> print(bad)
+    line 3: '$.ori' must be 9 characters (got 'MA01301')
+    >>> print(tally.summary())
+    read 3, imported 2, rejected 1
+      1 × '$.ori' must be 9 characters
+"""
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal, TypeVar
+
+import attrs
+
+from copsreform.errors import MISSING, Problem, ValidationError
+
+__all__ = ["Rejected", "Summary", "Tally", "counted", "split"]
+
+T = TypeVar("T")
+
+Unit = Literal["line", "row", "index"]
+
+
+@attrs.frozen
+class Rejected:
+    """An input record that was not imported, and why.
+
+    Args:
+        position: Where the record was: a 1-based line or row number, or a 0-based index.
+        unit: What ``position`` counts: ``"line"`` (JSON Lines, 1-based), ``"row"`` (CSV data
+            rows, 1-based, header not counted), ``"index"`` (position in a JSON array, 0-based).
+        problems: Every problem found, each with its path inside the record.
+        raw: The record as read, so that it can be written to an errors file and fixed.
+
+    Examples:
+        >>> r = Rejected(0, "index", (Problem("is required", location=("Award ID",)),))
+        >>> r.as_dict()["problems"]
+        [{'path': '$.Award ID', 'value': None, 'reason': 'is required'}]
+    """
+
+    position: int
+    unit: Unit
+    problems: tuple[Problem, ...]
+    raw: Any = attrs.field(default=None, eq=False)
+
+    @classmethod
+    def from_error(
+        cls, position: int, unit: Unit, error: ValidationError, raw: object = None
+    ) -> "Rejected":
+        """Build a rejection from a :class:`~copsreform.errors.ValidationError`.
+
+        Args:
+            position: Where the record was.
+            unit: What ``position`` counts.
+            error: The error; all its problems are kept.
+            raw: The record as read.
+
+        Returns:
+            The rejection.
+
+        Examples:
+            >>> err = ValidationError.single("must be an int", 1.9, ("positions",))
+            >>> str(Rejected.from_error(7, "line", err))
+            "line 7: '$.positions' must be an int (got 1.9)"
+        """
+        return cls(position, unit, error.problems, raw)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready description: position, unit, problems and the raw record.
+
+        Returns:
+            A dict with keys ``position``, ``unit``, ``problems`` (each with ``path``,
+            ``value`` and ``reason``; an absent value is ``None``) and ``raw``.
+        """
+        return {
+            "position": self.position,
+            "unit": self.unit,
+            "problems": [
+                {
+                    "path": p.path,
+                    "value": None if p.value is MISSING else _jsonable(p.value),
+                    "reason": p.reason,
+                }
+                for p in self.problems
+            ],
+            "raw": _jsonable(self.raw),
+        }
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.position}: " + "; ".join(str(p) for p in self.problems)
+
+
+def _jsonable(value: object) -> object:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return str(value)
+
+
+@attrs.frozen
+class Summary:
+    """How many records were read, imported and rejected, and why, grouped.
+
+    Attributes:
+        read: Records read.
+        imported: Records that became model objects.
+        rejected: Records that did not.
+        reasons: ``(reason, count)`` pairs, most frequent first; a reason is a problem's
+            path and reason without its value, so that alike problems group together.
+    """
+
+    read: int
+    imported: int
+    rejected: int
+    reasons: tuple[tuple[str, int], ...] = ()
+
+    def __str__(self) -> str:
+        lines = [f"read {self.read}, imported {self.imported}, rejected {self.rejected}"]
+        lines.extend(f"  {count} × {reason}" for reason, count in self.reasons)
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready form: counts and a list of ``{reason, count}``."""
+        return {
+            "read": self.read,
+            "imported": self.imported,
+            "rejected": self.rejected,
+            "reasons": [{"reason": r, "count": c} for r, c in self.reasons],
+        }
+
+
+class Tally:
+    """Count outcomes as they stream past.
+
+    Examples:
+        >>> tally = Tally()
+        >>> tally.add("ok")
+        >>> tally.summary().imported
+        1
+    """
+
+    def __init__(self) -> None:
+        self.read = 0
+        self.imported = 0
+        self.rejected = 0
+        self._reasons: Counter[str] = Counter()
+
+    def add(self, outcome: object) -> None:
+        """Count one outcome: a :class:`Rejected` or any imported object."""
+        self.read += 1
+        if isinstance(outcome, Rejected):
+            self.rejected += 1
+            self._reasons.update({f"{p.path!r} {p.reason}" for p in outcome.problems})
+        else:
+            self.imported += 1
+
+    def summary(self) -> Summary:
+        """Return the counts so far."""
+        reasons = tuple(sorted(self._reasons.items(), key=lambda item: (-item[1], item[0])))
+        return Summary(self.read, self.imported, self.rejected, reasons)
+
+
+def split(outcomes: Iterable[T | Rejected]) -> tuple[list[T], list[Rejected]]:
+    """Separate imported objects from rejections, keeping the order of each.
+
+    Args:
+        outcomes: What a reader yielded.
+
+    Returns:
+        ``(objects, rejected)``.
+
+    Examples:
+        >>> split(["a", Rejected(2, "line", (Problem("x"),)), "b"])[0]
+        ['a', 'b']
+    """
+    objects: list[T] = []
+    rejected: list[Rejected] = []
+    for outcome in outcomes:
+        if isinstance(outcome, Rejected):
+            rejected.append(outcome)
+        else:
+            objects.append(outcome)
+    return objects, rejected
+
+
+def counted(outcomes: Iterable[T], tally: Tally) -> Iterator[T]:
+    """Yield ``outcomes`` unchanged while counting them in ``tally``.
+
+    Examples:
+        >>> tally = Tally()
+        >>> list(counted(["a", "b"], tally)), tally.summary().read
+        (['a', 'b'], 2)
+    """
+    for outcome in outcomes:
+        tally.add(outcome)
+        yield outcome

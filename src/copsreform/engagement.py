@@ -1,0 +1,388 @@
+"""Collaborative Reform engagements: one agency, one program, a provider and a lifecycle.
+
+An engagement moves through a small lifecycle. Each change is dated and kept in
+:attr:`Engagement.history`; only these changes are legal::
+
+    requested ──> accepted ──> in_progress ──> completed
+        │  │          │             │
+        │  └──────────┴─────────────┴──> withdrawn
+        └──> declined
+
+The lifecycle is this library's model of the documented sequence (an agency submits a
+request, the COPS Office and a provider scope and deliver the assistance; all CRI
+levels are voluntary and at the agency's request: cops.usdoj.gov/node/380,
+policinginstitute.org Critical Response page). The names of the stages are not an
+official COPS vocabulary.
+
+Organizational Assessments carry recommendations, each with the status the COPS site
+pages use: complete, partially complete, in progress, not started
+(https://cops.usdoj.gov/active-oa-site-charlottesville-va-police-department).
+
+Examples:
+    >>> from datetime import date
+    >>> import copsreform as cr
+    >>> bpd = cr.Agency(name="Boston Police Department", state="MA", ori="MA0130100",
+    ...                 jurisdiction=cr.Jurisdiction.LOCAL, agency_type=cr.AgencyType.CITY)
+    >>> review = cr.Engagement(agency=bpd, program=cr.CRIProgram.CRITICAL_RESPONSE,
+    ...                        provider=cr.find_provider("NPI"),
+    ...                        categories={cr.TACategory.DATA_ANALYSIS},
+    ...                        focus="Human Resources section operations",
+    ...                        announced_on=date(2024, 8, 8))
+    >>> review.status
+    <EngagementStatus.REQUESTED: 'requested'>
+    >>> review = review.transition(cr.EngagementStatus.ACCEPTED, on=date(2024, 8, 8))
+    >>> review.status, len(review.history)
+    (<EngagementStatus.ACCEPTED: 'accepted'>, 1)
+    >>> review.transition(cr.EngagementStatus.COMPLETED, on=date(2024, 9, 1))
+    Traceback (most recent call last):
+    ...
+    copsreform.errors.IllegalTransitionError: 'Engagement.history[1]' cannot go from 'accepted' to 'completed'; allowed: 'in_progress', 'withdrawn' (got 'completed')
+"""
+
+import datetime as dt
+import enum
+from collections import Counter
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Final
+
+import attrs
+
+from copsreform import _fields as f
+from copsreform.agency import Agency
+from copsreform.errors import IllegalTransitionError, ValidationError
+from copsreform.programs import CRIProgram, TACategory
+from copsreform.providers import Provider
+
+__all__ = [
+    "TRANSITIONS",
+    "Engagement",
+    "EngagementStatus",
+    "Recommendation",
+    "RecommendationStatus",
+    "StatusChange",
+]
+
+
+class EngagementStatus(enum.Enum):
+    """Where an engagement stands in its lifecycle.
+
+    Examples:
+        >>> EngagementStatus.IN_PROGRESS.is_final
+        False
+        >>> EngagementStatus.DECLINED.is_final
+        True
+    """
+
+    REQUESTED = "requested"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def is_final(self) -> bool:
+        """Whether no further change is possible from this status."""
+        return not TRANSITIONS[self]
+
+
+#: The legal changes: for each status, the statuses it may move to.
+TRANSITIONS: Final[Mapping[EngagementStatus, frozenset[EngagementStatus]]] = MappingProxyType(
+    {
+        EngagementStatus.REQUESTED: frozenset(
+            {EngagementStatus.ACCEPTED, EngagementStatus.DECLINED, EngagementStatus.WITHDRAWN}
+        ),
+        EngagementStatus.ACCEPTED: frozenset(
+            {EngagementStatus.IN_PROGRESS, EngagementStatus.WITHDRAWN}
+        ),
+        EngagementStatus.IN_PROGRESS: frozenset(
+            {EngagementStatus.COMPLETED, EngagementStatus.WITHDRAWN}
+        ),
+        EngagementStatus.DECLINED: frozenset(),
+        EngagementStatus.COMPLETED: frozenset(),
+        EngagementStatus.WITHDRAWN: frozenset(),
+    }
+)
+
+
+class RecommendationStatus(enum.Enum):
+    """The status of an Organizational Assessment recommendation, as COPS site pages report it.
+
+    Examples:
+        >>> RecommendationStatus("partially_complete").title
+        'Partially Complete'
+    """
+
+    COMPLETE = "complete"
+    PARTIALLY_COMPLETE = "partially_complete"
+    IN_PROGRESS = "in_progress"
+    NOT_STARTED = "not_started"
+
+    @property
+    def title(self) -> str:
+        """The status as the COPS site pages write it."""
+        return self.value.replace("_", " ").title()
+
+
+@attrs.frozen
+class StatusChange:
+    """One dated change in an engagement's lifecycle.
+
+    Args:
+        status: The status the engagement moved to.
+        on: The date of the change.
+        note: Why, if recorded.
+
+    Examples:
+        >>> StatusChange(EngagementStatus.ACCEPTED, dt.date(2024, 8, 8)).on
+        datetime.date(2024, 8, 8)
+    """
+
+    status: EngagementStatus = attrs.field(validator=f.member_of(EngagementStatus))
+    on: dt.date = attrs.field(validator=f.day)
+    note: str | None = attrs.field(
+        default=None, converter=f.strip_text, validator=f.optional(f.text)
+    )
+
+
+@attrs.frozen
+class Recommendation:
+    """One recommendation of an Organizational Assessment.
+
+    Args:
+        text: The recommendation.
+        status: Its implementation status; not started by default.
+        focus_area: The assessment's focus area it belongs to, if any.
+
+    Examples:
+        >>> r = Recommendation("Publish a staffing plan", focus_area="Resource Analysis")
+        >>> r.status
+        <RecommendationStatus.NOT_STARTED: 'not_started'>
+    """
+
+    text: str = attrs.field(converter=f.strip_text, validator=f.text)
+    status: RecommendationStatus = attrs.field(
+        default=RecommendationStatus.NOT_STARTED, validator=f.member_of(RecommendationStatus)
+    )
+    focus_area: str | None = attrs.field(
+        default=None, converter=f.fold_spaces_or_none, validator=f.optional(f.name)
+    )
+
+
+def _focus(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    f.text(instance, attribute, value)
+
+
+@attrs.frozen
+class Engagement:
+    """One Collaborative Reform engagement of an agency.
+
+    Args:
+        agency: The agency that receives the assistance.
+        program: The CRI program.
+        provider: The provider delivering it, when known; it must deliver ``program``.
+        categories: The Critical Response TA categories; required (at least one) for
+            Critical Response, and empty for the other programs.
+        focus: What the engagement looks at, in words.
+        requested_on: When the agency asked.
+        announced_on: When the engagement was announced.
+        start: When the work started.
+        end: When the work ended.
+        history: The dated status changes, oldest first. Empty means the engagement is
+            still at ``requested``. Use :meth:`transition` to add one.
+        recommendations: Organizational Assessment recommendations (only for that program).
+
+    Raises:
+        ValidationError: If a field or a combination is refused, naming
+            ``Engagement.<field>``. The dates that are given must be in the order requested,
+            announced, start, end; status changes must be dated in order, not before the
+            request.
+        IllegalTransitionError: If ``history`` holds a change the lifecycle forbids.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> agency = cr.Agency(name="Charlottesville Police Department", state="VA",
+        ...                    jurisdiction=cr.Jurisdiction.LOCAL, agency_type=cr.AgencyType.CITY)
+        >>> oa = cr.Engagement(agency=agency, program=cr.CRIProgram.ORGANIZATIONAL_ASSESSMENT,
+        ...                    announced_on=dt.date(2024, 8, 22),
+        ...                    recommendations=(cr.Recommendation("Adopt a wellness plan"),))
+        >>> oa.recommendation_counts()[cr.RecommendationStatus.NOT_STARTED]
+        1
+    """
+
+    agency: Agency = attrs.field(validator=f.instance(Agency, "an Agency"))
+    program: CRIProgram = attrs.field(validator=f.member_of(CRIProgram))
+    provider: Provider | None = attrs.field(
+        default=None, validator=f.optional(f.instance(Provider, "a Provider"))
+    )
+    categories: frozenset[TACategory] = attrs.field(
+        default=frozenset(), converter=f.to_frozenset, validator=f.set_of(TACategory)
+    )
+    focus: str | None = attrs.field(
+        default=None, converter=f.strip_text, validator=f.optional(_focus)
+    )
+    requested_on: dt.date | None = attrs.field(default=None, validator=f.optional(f.day))
+    announced_on: dt.date | None = attrs.field(default=None, validator=f.optional(f.day))
+    start: dt.date | None = attrs.field(default=None, validator=f.optional(f.day))
+    end: dt.date | None = attrs.field(default=None, validator=f.optional(f.day))
+    history: tuple[StatusChange, ...] = attrs.field(
+        default=(), converter=f.to_tuple, validator=f.tuple_of(StatusChange)
+    )
+    recommendations: tuple[Recommendation, ...] = attrs.field(
+        default=(), converter=f.to_tuple, validator=f.tuple_of(Recommendation)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        root = "Engagement"
+        if self.provider is not None and not self.provider.delivers(self.program):
+            raise ValidationError.single(
+                f"must deliver {self.program.value!r} (it delivers "
+                + ", ".join(sorted(repr(p.value) for p in self.provider.programs))
+                + ")",
+                self.provider.name,
+                ("provider",),
+                root=root,
+            )
+        if self.program is CRIProgram.CRITICAL_RESPONSE and not self.categories:
+            raise ValidationError.single(
+                "must name at least one TA category for Critical Response",
+                sorted(c.value for c in self.categories),
+                ("categories",),
+                root=root,
+            )
+        if self.program is not CRIProgram.CRITICAL_RESPONSE and self.categories:
+            raise ValidationError.single(
+                "must be empty: TA categories belong to Critical Response",
+                sorted(c.value for c in self.categories),
+                ("categories",),
+                root=root,
+            )
+        if self.recommendations and self.program is not CRIProgram.ORGANIZATIONAL_ASSESSMENT:
+            raise ValidationError.single(
+                "must be empty: recommendations belong to Organizational Assessment",
+                len(self.recommendations),
+                ("recommendations",),
+                root=root,
+            )
+        f.ordered_dates(
+            self,
+            (
+                ("requested_on", self.requested_on, "announced_on", self.announced_on),
+                ("requested_on", self.requested_on, "start", self.start),
+                ("announced_on", self.announced_on, "start", self.start),
+                ("requested_on", self.requested_on, "end", self.end),
+                ("announced_on", self.announced_on, "end", self.end),
+                ("start", self.start, "end", self.end),
+            ),
+        )
+        self._check_history()
+
+    def _check_history(self) -> None:
+        current = EngagementStatus.REQUESTED
+        previous = self.requested_on
+        previous_name = "requested_on"
+        for index, change in enumerate(self.history):
+            allowed = TRANSITIONS[current]
+            if change.status not in allowed:
+                reason = f"cannot go from {current.value!r} to {change.status.value!r}; " + (
+                    "allowed: " + ", ".join(sorted(repr(s.value) for s in allowed))
+                    if allowed
+                    else f"{current.value!r} is final"
+                )
+                raise IllegalTransitionError.single(
+                    reason, change.status.value, ("history", index), root="Engagement"
+                )
+            if previous is not None and change.on < previous:
+                raise ValidationError.single(
+                    f"must not be before {previous_name} ({previous.isoformat()})",
+                    change.on,
+                    ("history", index, "on"),
+                    root="Engagement",
+                )
+            current, previous, previous_name = change.status, change.on, f"history[{index}].on"
+
+    @property
+    def status(self) -> EngagementStatus:
+        """The current status: the last change's, or ``requested`` when there is none."""
+        return self.history[-1].status if self.history else EngagementStatus.REQUESTED
+
+    def transition(
+        self, to: EngagementStatus, *, on: dt.date, note: str | None = None
+    ) -> "Engagement":
+        """Return the engagement moved to a new status, with the change recorded.
+
+        Args:
+            to: The new status.
+            on: The date of the change.
+            note: Why, if worth recording.
+
+        Returns:
+            A new engagement; this one is unchanged (engagements are immutable).
+
+        Raises:
+            IllegalTransitionError: If the lifecycle does not allow the change.
+            ValidationError: If ``on`` is before the previous change or the request.
+
+        Examples:
+            >>> import copsreform as cr
+            >>> agency = cr.Agency(name="Example Police Department", state="KS",
+            ...                    jurisdiction=cr.Jurisdiction.LOCAL,
+            ...                    agency_type=cr.AgencyType.CITY)
+            >>> e = cr.Engagement(agency=agency, program=cr.CRIProgram.CRI_TAC)
+            >>> e.transition(cr.EngagementStatus.DECLINED, on=dt.date(2024, 1, 5)).status
+            <EngagementStatus.DECLINED: 'declined'>
+        """
+        return attrs.evolve(self, history=(*self.history, StatusChange(to, on, note)))
+
+    def with_recommendation_status(self, index: int, status: RecommendationStatus) -> "Engagement":
+        """Return the engagement with one recommendation's status changed.
+
+        Args:
+            index: The recommendation's position in :attr:`recommendations`.
+            status: Its new status.
+
+        Returns:
+            A new engagement.
+
+        Raises:
+            ValidationError: If there is no recommendation at ``index``.
+
+        Examples:
+            >>> import copsreform as cr
+            >>> agency = cr.Agency(name="Example Police Department", state="KS",
+            ...                    jurisdiction=cr.Jurisdiction.LOCAL,
+            ...                    agency_type=cr.AgencyType.CITY)
+            >>> oa = cr.Engagement(agency=agency, program=cr.CRIProgram.ORGANIZATIONAL_ASSESSMENT,
+            ...                    recommendations=(cr.Recommendation("Adopt a wellness plan"),))
+            >>> oa.with_recommendation_status(0, cr.RecommendationStatus.COMPLETE).recommendations[0].status
+            <RecommendationStatus.COMPLETE: 'complete'>
+        """
+        if type(index) is not int or not 0 <= index < len(self.recommendations):
+            raise ValidationError.single(
+                f"has no recommendation at this position (there are {len(self.recommendations)})",
+                index,
+                ("recommendations",),
+                root="Engagement",
+            )
+        changed = attrs.evolve(self.recommendations[index], status=status)
+        items = (*self.recommendations[:index], changed, *self.recommendations[index + 1 :])
+        return attrs.evolve(self, recommendations=items)
+
+    def recommendation_counts(self) -> dict[RecommendationStatus, int]:
+        """Count recommendations by status, with every status present (zero if none).
+
+        Returns:
+            A dict from each :class:`RecommendationStatus` to its count.
+
+        Examples:
+            >>> import copsreform as cr
+            >>> agency = cr.Agency(name="Example Police Department", state="KS",
+            ...                    jurisdiction=cr.Jurisdiction.LOCAL,
+            ...                    agency_type=cr.AgencyType.CITY)
+            >>> cr.Engagement(agency=agency, program=cr.CRIProgram.CRI_TAC).recommendation_counts()[
+            ...     cr.RecommendationStatus.COMPLETE]
+            0
+        """
+        counts = Counter(r.status for r in self.recommendations)
+        return {status: counts.get(status, 0) for status in RecommendationStatus}

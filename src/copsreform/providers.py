@@ -1,0 +1,208 @@
+"""Technical assistance providers and the reference registry of known ones.
+
+The registry ships as package data (``copsreform/data/providers.json``) with the public
+source of every entry: the National Policing Institute and Jensen Hughes for Critical
+Response; the International Association of Chiefs of Police (IACP) as CRI-TAC lead and
+its partner associations. No source found names an Organizational Assessment provider,
+so the registry names none; build a :class:`Provider` yourself when you know one.
+
+Examples:
+    >>> import copsreform as cr
+    >>> npi = cr.find_provider("NPI")
+    >>> npi.name
+    'National Policing Institute'
+    >>> cr.CRIProgram.CRITICAL_RESPONSE in npi.programs
+    True
+    >>> cr.find_provider("police foundation") is npi
+    True
+    >>> [p.acronym for p in cr.providers(cr.CRIProgram.CRITICAL_RESPONSE)]
+    ['NPI', None]
+"""
+
+import difflib
+import enum
+import functools
+import json
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from copsreform import _fields as f
+from copsreform.errors import ProviderNotFoundError, ValidationError
+from copsreform.programs import CRIProgram
+
+__all__ = ["Provider", "ProviderRole", "find_provider", "providers"]
+
+
+class ProviderRole(enum.Enum):
+    """A provider's role in delivering a program.
+
+    Examples:
+        >>> ProviderRole("lead")
+        <ProviderRole.LEAD: 'lead'>
+    """
+
+    #: Holds the cooperative agreement and leads delivery (the IACP for CRI-TAC).
+    LEAD = "lead"
+    #: A partner association in a lead's coalition.
+    PARTNER = "partner"
+    #: Delivers TA under its own agreement with the COPS Office.
+    PROVIDER = "provider"
+
+
+def _programs(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    f.set_of(CRIProgram)(instance, attribute, value)
+    if not value:
+        f.fail(instance, attribute, "must name at least one CRI program", value)
+
+
+def _acronym(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    f.name(instance, attribute, value)
+    if isinstance(value, str) and not (value.isalnum() and len(value) <= 12):
+        f.fail(instance, attribute, "must be letters and digits, at most 12", value)
+
+
+def _names(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(v, str) and v for v in value):
+        f.fail(instance, attribute, "must be a tuple of non-empty strings", value)
+
+
+@attrs.frozen
+class Provider:
+    """An organisation that delivers Collaborative Reform technical assistance.
+
+    Args:
+        name: The provider's name.
+        programs: The CRI programs it delivers (at least one).
+        acronym: Its usual acronym (``"NPI"``), if any; upper-cased.
+        aliases: Other names it is known by, such as former names.
+        role: Its role: lead, partner or provider.
+        sources: Public sources that name it as a provider.
+        note: Anything a reader should know about the entry.
+
+    Raises:
+        ValidationError: If a field is refused, naming ``Provider.<field>``.
+
+    Examples:
+        >>> p = Provider(name="Example Institute", programs={CRIProgram.ORGANIZATIONAL_ASSESSMENT})
+        >>> p.delivers(CRIProgram.ORGANIZATIONAL_ASSESSMENT)
+        True
+    """
+
+    name: str = attrs.field(converter=f.fold_spaces, validator=f.name)
+    programs: frozenset[CRIProgram] = attrs.field(converter=f.to_frozenset, validator=_programs)
+    acronym: str | None = attrs.field(
+        default=None, converter=f.upper, validator=f.optional(_acronym)
+    )
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_names)
+    role: ProviderRole = attrs.field(
+        default=ProviderRole.PROVIDER, validator=f.member_of(ProviderRole)
+    )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_names)
+    note: str | None = attrs.field(
+        default=None, converter=f.strip_text, validator=f.optional(f.text)
+    )
+
+    def delivers(self, program: CRIProgram) -> bool:
+        """Tell whether the provider delivers ``program``.
+
+        Args:
+            program: A CRI program.
+
+        Returns:
+            ``True`` if ``program`` is among :attr:`programs`.
+
+        Examples:
+            >>> find_provider("IACP").delivers(CRIProgram.CRITICAL_RESPONSE)
+            False
+        """
+        return program in self.programs
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@functools.cache
+def _registry() -> tuple[tuple[Provider, ...], dict[str, Provider]]:
+    raw = json.loads(
+        resources.files("copsreform").joinpath("data/providers.json").read_text("utf-8")
+    )
+    citations: dict[str, str] = raw["provenance"]["sources"]
+    loaded: list[Provider] = []
+    for index, entry in enumerate(raw["providers"]):
+        try:
+            loaded.append(
+                Provider(
+                    name=entry["name"],
+                    programs=frozenset(CRIProgram(p) for p in entry["programs"]),
+                    acronym=entry["acronym"],
+                    aliases=tuple(entry["aliases"]),
+                    role=ProviderRole(entry["role"]),
+                    sources=tuple(citations[s] for s in entry["sources"]),
+                    note=entry["note"],
+                )
+            )
+        except ValidationError as error:  # noqa: PERF203 - runs once, at first lookup
+            raise error.under("providers.json", ("providers", index)) from None
+    index_by_key: dict[str, Provider] = {}
+    for provider in loaded:
+        for label in (provider.name, provider.acronym, *provider.aliases):
+            if label:
+                index_by_key[_key(label)] = provider
+    return tuple(loaded), index_by_key
+
+
+def providers(program: CRIProgram | None = None) -> tuple[Provider, ...]:
+    """Return the providers in the reference registry, in registry order.
+
+    Args:
+        program: Only those delivering this program; all when ``None``.
+
+    Returns:
+        The providers.
+
+    Examples:
+        >>> len(providers(CRIProgram.CRI_TAC)) >= 10
+        True
+    """
+    every, _ = _registry()
+    if program is None:
+        return every
+    return tuple(p for p in every if p.delivers(program))
+
+
+def find_provider(name: str) -> Provider:
+    """Find a provider in the reference registry by name, acronym or former name.
+
+    Matching ignores case and extra spaces.
+
+    Args:
+        name: ``"National Policing Institute"``, ``"NPI"``, ``"Police Foundation"``...
+
+    Returns:
+        The registry's :class:`Provider`.
+
+    Raises:
+        ProviderNotFoundError: If no provider has that name; the error names the query and
+            suggests close names.
+
+    Examples:
+        >>> find_provider("jensen hughes").name
+        'Jensen Hughes'
+        >>> find_provider("National Policing Institue")
+        Traceback (most recent call last):
+        ...
+        copsreform.errors.ProviderNotFoundError: no TA provider is named 'National Policing Institue'; did you mean 'National Policing Institute'?
+    """
+    if not isinstance(name, str):
+        raise ProviderNotFoundError(repr(name))
+    every, index_by_key = _registry()
+    found = index_by_key.get(_key(name))
+    if found is not None:
+        return found
+    labels = {p.name: p.name for p in every} | {_key(k): v.name for k, v in index_by_key.items()}
+    close = difflib.get_close_matches(_key(name), list(labels), n=3, cutoff=0.75)
+    suggestions = tuple(dict.fromkeys(labels[c] for c in close))
+    raise ProviderNotFoundError(name, suggestions)
