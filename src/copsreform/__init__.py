@@ -44,6 +44,15 @@ from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram, TACategory
 from copsreform.providers import Provider, ProviderRole, find_provider, providers
+from copsreform.schema import json_schema
+from copsreform.serialization import (
+    from_dict,
+    from_json,
+    read_jsonl,
+    to_dict,
+    to_json,
+    write_jsonl,
+)
 
 __version__ = "0.1.0"
 
@@ -69,6 +78,7 @@ __all__ = [
     "ProviderRole",
     "Recommendation",
     "RecommendationStatus",
+    "Rejected",
     "RuleNotInForceError",
     "SourceFormatError",
     "StatusChange",
@@ -78,6 +88,13 @@ __all__ = [
     "ValidationError",
     "__version__",
     "find_provider",
+    "from_dict",
+    "from_json",
+    "json_schema",
     "providers",
+    "read_jsonl",
     "split",
+    "to_dict",
+    "to_json",
+    "write_jsonl",
 ]

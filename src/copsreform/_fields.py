@@ -18,7 +18,7 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from copsreform.errors import ValidationError
+from copsreform.errors import Problem, ValidationError
 from copsreform.identifiers import assistance_listing, award_number, ori, solicitation, uei
 
 E = TypeVar("E", bound=enum.Enum)
@@ -287,14 +287,23 @@ def listing_form(value: object) -> object:
 
 def ordered_dates(
     instance: object, pairs: Iterable[tuple[str, dt.date | None, str, dt.date | None]]
-) -> None:
-    """Refuse the first pair of dates given out of order, naming the later field."""
+) -> list[Problem]:
+    """Return a problem for each later date given before its earlier one.
+
+    Each later field is reported once, against the first earlier field it precedes.
+    """
     root = type(instance).__name__
+    problems: list[Problem] = []
+    reported: set[str] = set()
     for early_name, early, late_name, late in pairs:
-        if early is not None and late is not None and late < early:
-            raise ValidationError.single(
-                f"must not be before {early_name} ({early.isoformat()})",
-                late,
-                (late_name,),
-                root=root,
+        if early is not None and late is not None and late < early and late_name not in reported:
+            reported.add(late_name)
+            problems.append(
+                Problem(
+                    f"must not be before {early_name} ({early.isoformat()})",
+                    late,
+                    (late_name,),
+                    root,
+                )
             )
+    return problems

@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from copsreform import _fields as f
-from copsreform.errors import ValidationError
+from copsreform.errors import Problem, ValidationError
 from copsreform.identifiers import ori as _ori
 from copsreform.identifiers import uei as _uei
 from copsreform.states import STATES, TERRITORIES
@@ -192,29 +192,39 @@ class Agency:
     )
 
     def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
         expected = _ori.ncic_prefix(self.state)
         if self.ori is not None and self.ori[:2] != expected:
-            raise ValidationError.single(
-                f"must start with {expected!r}, the NCIC code of state {self.state!r}",
-                self.ori,
-                ("ori",),
-                root="Agency",
+            problems.append(
+                Problem(
+                    f"must start with {expected!r}, the NCIC code of state {self.state!r}",
+                    self.ori,
+                    ("ori",),
+                    "Agency",
+                )
             )
         implied = _JURISDICTION_OF_TYPE.get(self.agency_type)
         if implied is not None and self.jurisdiction is not implied:
-            raise ValidationError.single(
-                f"must be {implied.value!r} for an agency of FBI type {self.agency_type.ucr_name!r}",
-                self.jurisdiction.value,
-                ("jurisdiction",),
-                root="Agency",
+            problems.append(
+                Problem(
+                    f"must be {implied.value!r} for an agency of FBI type "
+                    f"{self.agency_type.ucr_name!r}",
+                    self.jurisdiction.value,
+                    ("jurisdiction",),
+                    "Agency",
+                )
             )
-        if self.jurisdiction is Jurisdiction.TERRITORIAL and self.state not in TERRITORIES:
-            raise ValidationError.single(
-                "must not be 'territorial' outside the five U.S. territories",
-                self.jurisdiction.value,
-                ("jurisdiction",),
-                root="Agency",
+        elif self.jurisdiction is Jurisdiction.TERRITORIAL and self.state not in TERRITORIES:
+            problems.append(
+                Problem(
+                    "must not be 'territorial' outside the five U.S. territories",
+                    self.jurisdiction.value,
+                    ("jurisdiction",),
+                    "Agency",
+                )
             )
+        if problems:
+            raise ValidationError(problems)
 
     @property
     def is_campus(self) -> bool:

@@ -17,7 +17,7 @@ Examples:
     line 3: '$.ori' must be 9 characters (got 'MA01301')
     >>> print(tally.summary())
     read 3, imported 2, rejected 1
-      1 × '$.ori' must be 9 characters
+      1  '$.ori' must be 9 characters
 """
 
 from collections import Counter
@@ -133,7 +133,7 @@ class Summary:
 
     def __str__(self) -> str:
         lines = [f"read {self.read}, imported {self.imported}, rejected {self.rejected}"]
-        lines.extend(f"  {count} × {reason}" for reason, count in self.reasons)
+        lines.extend(f"  {count:>5}  {reason}" for reason, count in self.reasons)
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:

@@ -50,7 +50,7 @@ import attrs
 
 from copsreform import _fields as f
 from copsreform.agency import Agency
-from copsreform.errors import IllegalTransitionError, ValidationError
+from copsreform.errors import IllegalTransitionError, Problem, ValidationError
 from copsreform.programs import CRIProgram, TACategory
 from copsreform.providers import Provider
 
@@ -235,37 +235,46 @@ class Engagement:
 
     def __attrs_post_init__(self) -> None:
         root = "Engagement"
+        problems: list[Problem] = []
         if self.provider is not None and not self.provider.delivers(self.program):
-            raise ValidationError.single(
-                f"must deliver {self.program.value!r} (it delivers "
-                + ", ".join(sorted(repr(p.value) for p in self.provider.programs))
-                + ")",
-                self.provider.name,
-                ("provider",),
-                root=root,
+            delivered = ", ".join(sorted(repr(p.value) for p in self.provider.programs))
+            problems.append(
+                Problem(
+                    f"must deliver {self.program.value!r} (it delivers {delivered})",
+                    self.provider.name,
+                    ("provider",),
+                    root,
+                )
             )
+        categories = sorted(c.value for c in self.categories)
         if self.program is CRIProgram.CRITICAL_RESPONSE and not self.categories:
-            raise ValidationError.single(
-                "must name at least one TA category for Critical Response",
-                sorted(c.value for c in self.categories),
-                ("categories",),
-                root=root,
+            problems.append(
+                Problem(
+                    "must name at least one TA category for Critical Response",
+                    categories,
+                    ("categories",),
+                    root,
+                )
             )
         if self.program is not CRIProgram.CRITICAL_RESPONSE and self.categories:
-            raise ValidationError.single(
-                "must be empty: TA categories belong to Critical Response",
-                sorted(c.value for c in self.categories),
-                ("categories",),
-                root=root,
+            problems.append(
+                Problem(
+                    "must be empty: TA categories belong to Critical Response",
+                    categories,
+                    ("categories",),
+                    root,
+                )
             )
         if self.recommendations and self.program is not CRIProgram.ORGANIZATIONAL_ASSESSMENT:
-            raise ValidationError.single(
-                "must be empty: recommendations belong to Organizational Assessment",
-                len(self.recommendations),
-                ("recommendations",),
-                root=root,
+            problems.append(
+                Problem(
+                    "must be empty: recommendations belong to Organizational Assessment",
+                    len(self.recommendations),
+                    ("recommendations",),
+                    root,
+                )
             )
-        f.ordered_dates(
+        problems += f.ordered_dates(
             self,
             (
                 ("requested_on", self.requested_on, "announced_on", self.announced_on),
@@ -276,9 +285,14 @@ class Engagement:
                 ("start", self.start, "end", self.end),
             ),
         )
-        self._check_history()
+        illegal = self._history_problems(problems)
+        if problems:
+            only_transitions = len(problems) == illegal
+            raise (IllegalTransitionError if only_transitions else ValidationError)(problems)
 
-    def _check_history(self) -> None:
+    def _history_problems(self, problems: list[Problem]) -> int:
+        """Add the history's problems to ``problems``; return how many are illegal changes."""
+        illegal = 0
         current = EngagementStatus.REQUESTED
         previous = self.requested_on
         previous_name = "requested_on"
@@ -290,17 +304,21 @@ class Engagement:
                     if allowed
                     else f"{current.value!r} is final"
                 )
-                raise IllegalTransitionError.single(
-                    reason, change.status.value, ("history", index), root="Engagement"
+                problems.append(
+                    Problem(reason, change.status.value, ("history", index), "Engagement")
                 )
+                illegal += 1
             if previous is not None and change.on < previous:
-                raise ValidationError.single(
-                    f"must not be before {previous_name} ({previous.isoformat()})",
-                    change.on,
-                    ("history", index, "on"),
-                    root="Engagement",
+                problems.append(
+                    Problem(
+                        f"must not be before {previous_name} ({previous.isoformat()})",
+                        change.on,
+                        ("history", index, "on"),
+                        "Engagement",
+                    )
                 )
             current, previous, previous_name = change.status, change.on, f"history[{index}].on"
+        return illegal
 
     @property
     def status(self) -> EngagementStatus:

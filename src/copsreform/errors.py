@@ -69,7 +69,10 @@ MISSING: Final = _Missing()
 
 
 def _show(value: object) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except RecursionError:
+        return "<a deeply nested value>"
     if len(text) > _MAX_SHOWN:
         text = f"{text[: _MAX_SHOWN - 5]}...{text[-2:]}"
     return text

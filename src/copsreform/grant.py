@@ -41,7 +41,7 @@ import attrs
 
 from copsreform import _fields as f
 from copsreform.agency import Agency, Organization, Recipient
-from copsreform.errors import ValidationError
+from copsreform.errors import Problem, ValidationError
 from copsreform.fiscal import FiscalYear
 from copsreform.identifiers import assistance_listing as _listing
 from copsreform.identifiers import award_number as _award_number
@@ -144,17 +144,28 @@ class Grant:
     )
 
     def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
         encoded = FiscalYear(_award_number.fiscal_year(self.award_number))
         if self._fiscal_year is None:
             object.__setattr__(self, "_fiscal_year", encoded)
         elif self._fiscal_year != encoded:
-            raise ValidationError.single(
-                f"must agree with the award number, which encodes {encoded}",
-                str(self._fiscal_year),
-                ("fiscal_year",),
-                root="Grant",
+            problems.append(
+                Problem(
+                    f"must agree with the award number, which encodes {encoded}",
+                    str(self._fiscal_year),
+                    ("fiscal_year",),
+                    "Grant",
+                )
             )
-        f.ordered_dates(self, (("start", self.start, "end", self.end),))
+        if self.end < self.start:
+            problems.append(
+                Problem(
+                    f"must not be before start ({self.start.isoformat()})",
+                    self.end,
+                    ("end",),
+                    "Grant",
+                )
+            )
         listing = self.assistance_listing
         if (
             listing is not None
@@ -162,12 +173,16 @@ class Grant:
             and listing not in (COPS_UMBRELLA_LISTING, self.program.assistance_listing)
         ):
             allowed = sorted({COPS_UMBRELLA_LISTING, self.program.assistance_listing})
-            raise ValidationError.single(
-                f"must be {' or '.join(allowed)} for program {self.program.value!r}",
-                listing,
-                ("assistance_listing",),
-                root="Grant",
+            problems.append(
+                Problem(
+                    f"must be {' or '.join(allowed)} for program {self.program.value!r}",
+                    listing,
+                    ("assistance_listing",),
+                    "Grant",
+                )
             )
+        if problems:
+            raise ValidationError(problems)
 
     @property
     def fiscal_year(self) -> FiscalYear:
