@@ -1,0 +1,133 @@
+"""Sphinx configuration for the copsreform documentation.
+
+Build (warnings are errors, every reference must resolve)::
+
+    python -m sphinx -W --keep-going -n -b html docs docs/_build/html
+    python -m sphinx -W --keep-going -n -b doctest docs docs/_build/doctest
+
+The build never touches the network unless ``COPSREFORM_DOCS_INTERSPHINX=1`` is set
+(see the intersphinx section below).
+"""
+
+import os
+import re
+import sys
+from importlib import metadata
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent
+ROOT = DOCS.parent
+
+# The package lives in src/ (src layout); local extensions live in docs/_ext/.
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(DOCS / "_ext"))
+
+# -- Project -------------------------------------------------------------------------
+
+project = "copsreform"
+author = "copsreform contributors"
+copyright = "copsreform contributors"
+
+
+def _release() -> str:
+    """Return the version of the installed package, else the one in pyproject.toml."""
+    try:
+        return metadata.version("copsreform")
+    except metadata.PackageNotFoundError:
+        text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+        found = re.search(r'^version = "([^"]+)"$', text, flags=re.MULTILINE)
+        if found is None:
+            raise RuntimeError("pyproject.toml has no project version") from None
+        return found.group(1)
+
+
+release = _release()
+version = ".".join(release.split(".")[:2])
+language = "en"
+
+# -- General -------------------------------------------------------------------------
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.viewcode",
+    # Local: the public sources the domain guide cites, and the confidence labels.
+    "citations",
+]
+
+exclude_patterns = ["_build", "_ext", "_generated", "Thumbs.db", ".DS_Store"]
+
+# Every cross-reference must resolve; with -W a dangling one fails the build.
+nitpicky = True
+
+# -- autodoc and napoleon ------------------------------------------------------------
+
+autodoc_typehints = "description"
+autodoc_member_order = "bysource"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_rtype = False
+
+# -- doctest -------------------------------------------------------------------------
+
+# Names every documentation example may use without importing them again.
+doctest_global_setup = """
+from datetime import date
+from decimal import Decimal
+"""
+
+# -- intersphinx ---------------------------------------------------------------------
+#
+# Links into the Python, attrs and cattrs documentation need their inventories
+# (objects.inv). Fetching them needs the network, and a failed fetch is a warning,
+# which -W turns into a failed build. So the default build fetches nothing:
+# intersphinx stays loaded but has no mapping, and references to those projects are
+# excused from nitpicky mode below (they render as plain text instead of links).
+#
+# Set COPSREFORM_DOCS_INTERSPHINX=1 (a release build, or CI with network access) to
+# fetch the inventories and turn those references into links. To build linked docs
+# offline, download the three objects.inv files and put their paths in place of the
+# ``None`` entries.
+
+INTERSPHINX = os.environ.get("COPSREFORM_DOCS_INTERSPHINX") == "1"
+
+_EXTERNAL_DOCS = {
+    "python": ("https://docs.python.org/3", None),
+    "attrs": ("https://www.attrs.org/en/stable", None),
+    "cattrs": ("https://catt.rs/en/stable", None),
+}
+
+intersphinx_mapping = _EXTERNAL_DOCS if INTERSPHINX else {}
+intersphinx_timeout = 10
+
+if not INTERSPHINX:
+    # Without inventories these targets cannot resolve; without this list, nitpicky
+    # mode would fail on every ``str`` or ``datetime.date`` in a signature.
+    nitpick_ignore_regex = [
+        (r"py:.*", r"(attrs|attr|cattrs|cattr)(\..*)?"),
+        (
+            r"py:.*",
+            (
+                r"(abc|collections|collections\.abc|datetime|decimal|enum|os|pathlib|re"
+                r"|typing|typing_extensions|types|io|json|csv)(\..*)?"
+            ),
+        ),
+        (
+            r"py:(class|exc|obj)",
+            (
+                r"(str|int|float|bool|bytes|dict|list|set|frozenset|tuple|object|type"
+                r"|None|Ellipsis|Exception|ValueError|TypeError|KeyError|LookupError)"
+            ),
+        ),
+    ]
+
+# -- HTML ----------------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = "copsreform"
+html_static_path = ["_static"]
+html_css_files = ["copsreform.css"]
