@@ -109,25 +109,25 @@ class _RefusedError(Exception):
 # so both accept exactly the same documents.
 
 
-def _wire_str(value: object) -> str:
+def _wire_str(value: object, _: object = None) -> str:
     if type(value) is not str:
         raise _RefusedError("must be a string")
     return value
 
 
-def _wire_int(value: object) -> int:
+def _wire_int(value: object, _: object = None) -> int:
     if type(value) is not int:
         raise _RefusedError("must be an int")
     return value
 
 
-def _wire_bool(value: object) -> bool:
+def _wire_bool(value: object, _: object = None) -> bool:
     if type(value) is not bool:
         raise _RefusedError("must be true or false")
     return value
 
 
-def _wire_decimal(value: object) -> Decimal:
+def _wire_decimal(value: object, _: object = None) -> Decimal:
     if type(value) is not str:
         raise _RefusedError("must be a decimal string such as '1250000.00', not a number")
     if not _DECIMAL_TEXT.fullmatch(value):
@@ -135,7 +135,7 @@ def _wire_decimal(value: object) -> Decimal:
     return Decimal(value)
 
 
-def _wire_date(value: object) -> dt.date:
+def _wire_date(value: object, _: object = None) -> dt.date:
     if type(value) is not str or not _DATE_TEXT.fullmatch(value):
         raise _RefusedError("must be a date written YYYY-MM-DD")
     try:
@@ -144,7 +144,7 @@ def _wire_date(value: object) -> dt.date:
         raise _RefusedError("must be a real calendar date") from None
 
 
-def _wire_fiscal_year(value: object) -> FiscalYear:
+def _wire_fiscal_year(value: object, _: object = None) -> FiscalYear:
     if type(value) is not int:
         raise _RefusedError("must be a fiscal year as an int such as 2025")
     if not MIN_YEAR <= value <= MAX_YEAR:
@@ -198,7 +198,7 @@ _CANONICAL: Final[dict[str, Callable[[object], str]]] = {
     "state": _wire_identifier(_state_code),
 }
 
-_PRIMITIVES: Final[dict[Any, Callable[[object], Any]]] = {
+_PRIMITIVES: Final[dict[Any, Callable[[object, object], Any]]] = {
     str: _wire_str,
     int: _wire_int,
     bool: _wire_bool,
@@ -274,8 +274,32 @@ def _structure_recipient(value: object, _: Any) -> Agency | Organization:
     cls = _RECIPIENT_BY_TAG.get(tag) if isinstance(tag, str) else None
     if cls is None:
         raise _RefusedError(f"must have {_TAG!r} 'agency' or 'organization'")
-    body = {k: v for k, v in value.items() if k != _TAG}
-    return typing.cast(Agency | Organization, converter.structure(body, cls))
+    body = value.copy()
+    del body[_TAG]
+    return typing.cast(Agency | Organization, _recipient_hooks()[cls](body, cls))
+
+
+_RECIPIENT_HOOKS: dict[type[Any], Callable[[Any, Any], Any]] = {}
+
+
+def _recipient_hooks() -> dict[type[Any], Callable[[Any, Any], Any]]:
+    if not _RECIPIENT_HOOKS:
+        _RECIPIENT_HOOKS.update({cls: converter.get_structure_hook(cls) for cls in _RECIPIENT_TAGS})
+    return _RECIPIENT_HOOKS
+
+
+def _is_plain_optional(tp: Any) -> bool:
+    return _optional_inner(tp) is not None and not _is_recipient(tp)
+
+
+def _structure_optional_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    inner = _optional_inner(tp)
+    inner_hook = conv.get_structure_hook(inner)
+
+    def structure(value: object, _: Any) -> Any:
+        return None if value is None else inner_hook(value, inner)
+
+    return structure
 
 
 def _is_enum_set(tp: Any) -> bool:
@@ -328,13 +352,6 @@ def _nullable(check: Callable[[object], str]) -> Callable[[object, Any], str | N
     return hook
 
 
-def _primitive_hook(check: Callable[[object], Any]) -> Callable[[object, Any], Any]:
-    def hook(value: object, _: Any) -> Any:
-        return check(value)
-
-    return hook
-
-
 def _structure_attrs_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
     overrides: dict[str, Any] = {}
     for field in attrs.fields(cls):
@@ -370,7 +387,7 @@ def _unstructure_attrs_factory(cls: type[Any]) -> Callable[[Any], dict[str, Any]
 def _build_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
     for tp, check in _PRIMITIVES.items():
-        conv.register_structure_hook(tp, _primitive_hook(check))
+        conv.register_structure_hook(tp, check)
     conv.register_unstructure_hook(Decimal, _unstructure_decimal)
     conv.register_unstructure_hook(dt.date, _unstructure_date)
     conv.register_unstructure_hook(FiscalYear, _unstructure_fiscal_year)
@@ -387,6 +404,7 @@ def _build_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(_is_recipient, _structure_recipient)
     conv.register_unstructure_hook_func(_is_recipient, _unstructure_recipient)
     conv.register_structure_hook_factory(attrs.has, _structure_attrs_factory)
+    conv.register_structure_hook_factory(_is_plain_optional, _structure_optional_factory)
     conv.register_unstructure_hook_factory(attrs.has, _unstructure_attrs_factory)
     return conv
 
@@ -447,7 +465,7 @@ def _walk(tp: Any, value: object, at: Location, problems: list[Problem]) -> Any:
                 _walk(typing.get_args(tp)[0], v, (*at, i), problems) for i, v in enumerate(value)
             ]
             return _FAILED if any(i is _FAILED for i in items) else tuple(items)
-        return _PRIMITIVES[tp](value)
+        return _PRIMITIVES[tp](value, None)
     except _RefusedError as refused:
         problems.append(Problem(refused.reason, value, at))
         return _FAILED
@@ -581,6 +599,11 @@ def from_dict(cls: type[T], data: object) -> T:
     """
     if type(data) is dict and _VERSION_KEY in data:
         data = _migrate(data)
+    return _structure(cls, data)
+
+
+def _structure(cls: type[T], data: object) -> T:
+    """Structure ``data`` (already migrated) fast, or report every problem in detail."""
     try:
         return converter.structure(data, cls)
     except Exception:  # any failure is re-examined in detail below
@@ -594,8 +617,15 @@ def from_dict(cls: type[T], data: object) -> T:
 
 
 def _migrate(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring a document up to :data:`FORMAT_VERSION`; drop the version key."""
-    version = data[_VERSION_KEY]
+    """Return a copy of a document brought up to :data:`FORMAT_VERSION`, without the key."""
+    copy = data.copy()
+    _migrate_in_place(copy)
+    return copy
+
+
+def _migrate_in_place(data: dict[str, Any]) -> None:
+    """Bring a document up to :data:`FORMAT_VERSION` and drop the version key."""
+    version = data.pop(_VERSION_KEY)
     if type(version) is not int or version < 1:
         raise ValidationError.single("must be a positive int", version, (_VERSION_KEY,))
     if version > FORMAT_VERSION:
@@ -604,8 +634,8 @@ def _migrate(data: dict[str, Any]) -> dict[str, Any]:
             version,
             (_VERSION_KEY,),
         )
-    # Future versions add steps here, each taking a version N document to N + 1.
-    return {k: v for k, v in data.items() if k != _VERSION_KEY}
+    # Future versions add steps here, each taking a version N document to N + 1, for
+    # example: ``if version < 2: _migrate_1_to_2(data)``.
 
 
 def to_json(obj: Any, *, indent: int | None = None) -> str:
@@ -652,7 +682,10 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         ...
         copsreform.errors.ValidationError: '$' is not valid JSON: Expecting ',' delimiter at line 1 column 26 (got '{"name": "CITY OF COLFAX"')
     """
-    return from_dict(cls, _parse(text))
+    data = _parse(text)
+    if type(data) is dict and _VERSION_KEY in data:
+        _migrate_in_place(data)
+    return _structure(cls, data)
 
 
 def _parse(text: str | bytes) -> Any:

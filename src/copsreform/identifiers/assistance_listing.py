@@ -102,6 +102,8 @@ def validate(number: object) -> str:
         >>> validate("16.068")
         '16.068'
     """
+    if type(number) is str and _LISTING.fullmatch(number):
+        return number  # already canonical: the common case
     compacted = _common.prepare(number, _ROOT, compact)
     if not _LISTING.fullmatch(compacted):
         raise _common.error(

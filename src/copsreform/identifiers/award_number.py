@@ -107,6 +107,8 @@ _LEGACY: Final = re.compile(r"([0-9]{4})([A-Z]{2})WX([A-Z0-9]{4})")
 _EITHER_FORM: Final = (
     "must be a JustGrants (15JCOPS-YY-GG-NNNNN-XXXX) or legacy (YYYY-PP-WX-NNNN) award number"
 )
+_CANONICAL_JUSTGRANTS: Final = re.compile(r"15JCOPS[0-9]{2}G[GK][0-9]{5}[A-Z]{4}")
+_CANONICAL_LEGACY: Final = re.compile(r"[0-9]{4}[A-Z]{2}WX[A-Z0-9]{4}")
 _FIRST_LEGACY_YEAR: Final = 1994
 _LAST_LEGACY_YEAR: Final = 2099
 
@@ -205,6 +207,14 @@ def validate(number: object) -> str:
         >>> validate("2016-ck-wx-k021")
         '2016CKWXK021'
     """
+    if type(number) is str and (
+        _CANONICAL_JUSTGRANTS.fullmatch(number)
+        or (
+            _CANONICAL_LEGACY.fullmatch(number)
+            and _FIRST_LEGACY_YEAR <= int(number[:4]) <= _LAST_LEGACY_YEAR
+        )
+    ):
+        return number  # already canonical: the common case, without building its parts
     return _check(number)[0]
 
 
@@ -286,4 +296,7 @@ def fiscal_year(number: str) -> int:
         >>> fiscal_year("15JCOPS24GG03715UHPX"), fiscal_year("2013-CK-WX-K016")
         (2024, 2013)
     """
-    return parse(number).fiscal_year
+    canonical = validate(number)
+    if canonical.startswith(_JUSTGRANTS_PREFIX):
+        return 2000 + int(canonical[7:9])
+    return int(canonical[:4])

@@ -134,6 +134,8 @@ def validate(number: object) -> str:
         copsreform.errors.ValidationError: 'ori' is a 7-character COPS ORI; give the
         FBI's 9-character ORI (got 'WA03103')
     """
+    if type(number) is str and _ORI.fullmatch(number):
+        return number  # already canonical: the common case, checked with one pattern
     compacted = _common.prepare(number, _ROOT, compact)
     if _COPS_ORI.fullmatch(compacted):
         raise _common.error(

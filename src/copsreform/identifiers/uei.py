@@ -71,6 +71,7 @@ _ROOT: Final = "uei"
 
 _ALPHANUMERIC: Final = re.compile(r"[A-Z0-9]{12}")
 _NINE_DIGITS: Final = re.compile(r"[0-9]{9}")
+_CANONICAL: Final = re.compile(r"[1-9A-HJ-NP-Z][0-9A-HJ-NP-Z]{11}")
 
 
 def compact(number: str) -> str:
@@ -114,6 +115,8 @@ def validate(number: object) -> str:
             ...
         copsreform.errors.ValidationError: 'uei' must not contain I or O (got 'UYDJJ1S8DRI5')
     """
+    if type(number) is str and _CANONICAL.fullmatch(number) and not _NINE_DIGITS.search(number):
+        return number  # already canonical: the common case
     compacted = _common.prepare(number, _ROOT, compact)
     if len(compacted) != 12:
         raise _common.error(_ROOT, "must be 12 characters", number)
