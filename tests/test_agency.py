@@ -133,8 +133,8 @@ def test_territorial_jurisdiction_is_only_for_the_territories() -> None:
 
 def test_campus_agencies_are_the_university_or_college_type() -> None:
     campus = make(
-        name="Harvard University Police",
-        ori="MA013019E",
+        name="Massachusetts College of Art",
+        ori="MA013029E",
         agency_type=cr.AgencyType.UNIVERSITY_OR_COLLEGE,
     )
     assert campus.is_campus

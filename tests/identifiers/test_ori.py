@@ -8,7 +8,7 @@ from copsreform.identifiers import ori
 # Real ORIs from the FBI Crime Data Explorer agency lists (2018 front-end snapshot and the
 # February 2025 pull published by TidyTuesday): Boston PD, Seattle PD, Omaha PD (NB =
 # Nebraska), Baltimore PD, Newark PD, Minneapolis PD, Federal Way PD, Everett PD, Spokane
-# PD, Washington State Patrol, Guam (GM), Suffolk University, Port Gamble S'Klallam Tribal,
+# PD, Washington State Patrol, Guam (GM), Massachusetts College of Art, Port Gamble S'Klallam Tribal,
 # Virginia State Police.
 _REAL_ORIS = (
     "MA0130100",
@@ -22,7 +22,7 @@ _REAL_ORIS = (
     "WA0320400",
     "WAWSP0000",
     "GMTGM0000",
-    "MA013019E",
+    "MA013029E",
     "WADI06600",
     "VA039SP00",
 )
@@ -212,7 +212,7 @@ def test_ncic_prefix_refuses_what_is_not_a_usps_code(
 
 def test_boston_pd_and_suffolk_university_share_one_cops_prefix() -> None:
     assert ori.cops_prefix("MA0130100") == "MA01301"
-    assert ori.cops_prefix("MA013019E") == "MA01301"
+    assert ori.cops_prefix("MA013029E") == "MA01301"
 
 
 def test_everetts_cops_ori_is_the_prefix_of_its_fbi_ori() -> None:

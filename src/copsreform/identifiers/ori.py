@@ -8,9 +8,9 @@ Guam ``GM``. The other seven characters are letters and digits.
 
 The COPS Office has used a 7-character ORI, the first seven characters of the FBI's, as
 an applicant's identifier, and has assigned such ORIs itself to agencies without an FBI
-ORI. A 7-character ORI does not name one agency: Boston Police Department (``MA0130100``)
-and Suffolk University (``MA013019E``) share ``MA01301``. :func:`validate` therefore
-refuses the 7-character form and asks for the 9-character one; :func:`is_cops_form`
+ORI. A 7-character ORI does not name one agency: the FBI's 2018 list has 12 prefixes
+that several agencies share; the Capitol Police (``MA0130200``) and the Massachusetts
+College of Art (``MA013029E``) share ``MA01302``. :func:`validate` therefore refuses the 7-character form and asks for the 9-character one; :func:`is_cops_form`
 recognises it and :func:`cops_prefix` derives it.
 
 What is checked:
@@ -22,7 +22,7 @@ What is not checked, and why:
       codes was found (legacy codes such as ``CZ``, the Canal Zone, still occur in FBI
       data). The agency model checks that an ORI agrees with the agency's state.
     - Positions 3-9 carry a county code and an agency number in many ORIs, but the shapes
-      seen in FBI data vary (``WA0310300``, ``WASPD0000``, ``VA039SP00``, ``MA013019E``)
+      seen in FBI data vary (``WA0310300``, ``WASPD0000``, ``VA039SP00``, ``MA013029E``)
       and no official layout is published, so only the alphabet is checked.
 
 Sources:
@@ -262,8 +262,8 @@ def cops_prefix(ori: str) -> str:
         ValidationError: If ``ori`` is not a valid ORI (see :func:`validate`).
 
     Examples:
-        >>> cops_prefix("MA0130100"), cops_prefix("MA013019E")
-        ('MA01301', 'MA01301')
+        >>> cops_prefix("MA0130200"), cops_prefix("MA013029E")
+        ('MA01302', 'MA01302')
     """
     return validate(ori)[:7]
 
