@@ -210,9 +210,10 @@ def test_ncic_prefix_refuses_what_is_not_a_usps_code(
     assert_refused(ori.ncic_prefix, usps_state, "usps_state", reason, message)
 
 
-def test_boston_pd_and_suffolk_university_share_one_cops_prefix() -> None:
-    assert ori.cops_prefix("MA0130100") == "MA01301"
-    assert ori.cops_prefix("MA013029E") == "MA01301"
+def test_two_agencies_of_the_fbi_list_share_one_cops_prefix() -> None:
+    """Capitol Police and Massachusetts College of Art, both in the FBI's 2018 list."""
+    assert ori.cops_prefix("MA0130200") == "MA01302"
+    assert ori.cops_prefix("MA013029E") == "MA01302"
 
 
 def test_everetts_cops_ori_is_the_prefix_of_its_fbi_ori() -> None:
