@@ -1,0 +1,367 @@
+"""The ``copsreform`` command-line tool.
+
+Commands: ``import`` (USAspending or FBI files to JSON Lines or CSV), ``validate`` (check a
+file of grants, agencies or engagements), ``eligibility`` (decide an agency, or a file of
+agencies, against the programs), ``summary`` (totals of a grants file) and ``schema``
+(print a JSON Schema).
+
+Exit status: 0 when all is well, 1 when the data has problems, 2 for a usage error.
+Errors print as one line on stderr; ``--debug`` shows the traceback.
+
+Examples:
+    >>> from click.testing import CliRunner
+    >>> result = CliRunner().invoke(main, ["schema", "organization"])
+    >>> result.exit_code, '"title": "Organization"' in result.output
+    (0, True)
+"""
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, NoReturn, TypeVar
+
+import click
+
+from copsreform import __version__
+from copsreform.batch import Rejected, Summary, Tally
+from copsreform.errors import CopsReformError, SourceFormatError, ValidationError
+from copsreform.grant import Grant
+from copsreform.schema import KINDS, json_schema
+from copsreform.serialization import from_dict, read_jsonl
+
+__all__ = ["main"]
+
+T = TypeVar("T")
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+
+
+class _State:
+    debug = False
+
+
+def _fail(message: str, code: int = EXIT_DATA) -> NoReturn:
+    click.echo(f"copsreform: {message}", err=True)
+    sys.exit(code)
+
+
+@contextlib.contextmanager
+def _errors_as_lines() -> Iterator[None]:
+    """Turn library errors into one clear line and an exit status (traceback with --debug)."""
+    try:
+        yield
+    except (CopsReformError, OSError, UnicodeError) as error:
+        if _State.debug:
+            raise
+        text = str(error).splitlines()
+        first = text[0] if text else type(error).__name__
+        more = f" (+{len(text) - 1} more lines; use --debug)" if len(text) > 1 else ""
+        _fail(f"{first}{more}")
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, *, inputs: Iterable[Path] = ()) -> Iterator[IO[str]]:
+    r"""Open ``path`` for writing so that it appears whole or not at all.
+
+    The text goes to a temporary file beside ``path``, which replaces ``path`` only when
+    the block ends without an error; an error leaves any earlier ``path`` untouched.
+
+    Args:
+        path: The output file.
+        inputs: Files being read; writing over one of them is refused.
+
+    Yields:
+        A text stream (UTF-8, ``\n`` line ends).
+
+    Raises:
+        click.UsageError: If ``path`` is one of ``inputs``.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+        >>> with atomic_output(target) as out:
+        ...     _ = out.write("done\n")
+        >>> target.read_text()
+        'done\n'
+    """
+    for source in inputs:
+        if path.exists() and source.exists() and path.resolve() == source.resolve():
+            raise click.UsageError(f"the output {path} is also an input; choose another path")
+    folder = path.parent if str(path.parent) else Path()
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+
+
+# Reading files of model objects --------------------------------------------------------
+
+
+def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
+    """Read objects of ``cls`` from a JSON Lines, JSON or CSV file, by its suffix.
+
+    JSON Lines (``.jsonl``) is read line by line; JSON (``.json``) holds one document or
+    an array of documents (positions are array indexes); CSV (``.csv``) uses the columns
+    of :mod:`copsreform.export`.
+
+    Args:
+        cls: The model class of every record.
+        path: The file.
+
+    Yields:
+        Objects and rejections.
+
+    Raises:
+        SourceFormatError: If the file as a whole cannot be read.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from read_jsonl(cls, path)
+    elif suffix == ".json":
+        yield from _read_json_file(cls, path)
+    elif suffix == ".csv":
+        from copsreform import export  # noqa: PLC0415 - optional module, loaded when used
+
+        yield from export.read_csv(cls, path)
+    else:
+        raise SourceFormatError("unknown file type; use .jsonl, .json or .csv", str(path))
+
+
+def _read_json_file(cls: type[T], path: Path) -> Iterator[T | Rejected]:
+    from copsreform.serialization import _parse  # noqa: PLC0415 - shared strict parser
+
+    try:
+        data = _parse(path.read_bytes())
+    except ValidationError as error:
+        raise SourceFormatError(error.reason, str(path)) from None
+    documents = data if isinstance(data, list) else [data]
+    for index, document in enumerate(documents):
+        try:
+            yield from_dict(cls, document)
+        except ValidationError as error:  # noqa: PERF203 - one record at a time, by design
+            yield Rejected.from_error(index, "index", error, raw=document)
+
+
+def _write_rejections(rejected: Iterable[Rejected], path: Path) -> None:
+    with atomic_output(path) as stream:
+        for item in rejected:
+            stream.write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
+
+
+def _report(summary: Summary, output_format: str) -> None:
+    if output_format == "json":
+        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False), err=True)
+    else:
+        click.echo(str(summary), err=True)
+
+
+# The command group --------------------------------------------------------------------
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="copsreform")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def main(debug: bool) -> None:
+    r"""Work with COPS Office data: import, validate, decide eligibility, summarise.
+
+    \b
+    Examples:
+      copsreform import usaspending awards.json -o grants.jsonl
+      copsreform validate grant grants.jsonl
+      copsreform summary grants.jsonl
+      copsreform schema grant
+    """
+    _State.debug = debug
+
+
+KIND_CHOICE = click.Choice(sorted(KINDS))
+FORMAT_OPTION = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Text for people, JSON for programs.",
+)
+
+
+@main.command()
+@click.argument("kind", type=KIND_CHOICE)
+def schema(kind: str) -> None:
+    r"""Print the JSON Schema (draft 2020-12) of KIND.
+
+    \b
+    Example:
+      copsreform schema grant > grant.schema.json
+    """
+    click.echo(json.dumps(json_schema(KINDS[kind]), indent=2, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("kind", type=KIND_CHOICE)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@FORMAT_OPTION
+def validate(kind: str, file: Path, output_format: str) -> None:
+    r"""Check every record of FILE (.jsonl, .json or .csv) as KIND.
+
+    Prints every problem with its location; exits 1 if there is any.
+
+    \b
+    Example:
+      copsreform validate grant grants.jsonl
+    """
+    with _errors_as_lines():
+        tally = Tally()
+        rejected: list[dict[str, Any]] = []
+        for outcome in read_records(KINDS[kind], file):
+            tally.add(outcome)
+            if isinstance(outcome, Rejected):
+                if output_format == "json":
+                    rejected.append(outcome.as_dict())
+                else:
+                    click.echo(f"{file}: {outcome}")
+        summary = tally.summary()
+        if output_format == "json":
+            click.echo(json.dumps({"summary": summary.as_dict(), "rejected": rejected}))
+        else:
+            click.echo(f"{file}: {summary.read} records, {summary.rejected} with problems")
+        if summary.rejected:
+            sys.exit(EXIT_DATA)
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--by",
+    type=click.Choice(["program", "fiscal_year", "state"]),
+    multiple=True,
+    help="Group by these (repeatable); all three, one table each, by default.",
+)
+@FORMAT_OPTION
+def summary(file: Path, by: tuple[str, ...], output_format: str) -> None:
+    r"""Total the grants of FILE by program, fiscal year and state.
+
+    Amounts are net federal obligations as the file gives them (they can be negative).
+    Records with problems are counted and reported, not totalled; the exit status is 1 if
+    there are any.
+
+    \b
+    Example:
+      copsreform summary grants.jsonl --by program
+    """
+    with _errors_as_lines():
+        tally = Tally()
+        grants: list[Grant] = []
+        for outcome in read_records(Grant, file):
+            tally.add(outcome)
+            if not isinstance(outcome, Rejected):
+                grants.append(outcome)
+        tables = {
+            key: totals_by(grants, key) for key in (by or ("program", "fiscal_year", "state"))
+        }
+        counts = tally.summary()
+        if output_format == "json":
+            click.echo(
+                json.dumps(
+                    {
+                        "records": counts.as_dict(),
+                        "totals": {
+                            key: [
+                                {"group": g, "grants": n, "federal_amount": str(a)}
+                                for g, (n, a) in rows.items()
+                            ]
+                            for key, rows in tables.items()
+                        },
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            for key, rows in tables.items():
+                click.echo(_table(key, rows))
+            click.echo(str(counts))
+        if counts.rejected:
+            sys.exit(EXIT_DATA)
+
+
+def _group_of(grant: Grant, key: str) -> str:
+    if key == "program":
+        return grant.program.value
+    if key == "fiscal_year":
+        return str(grant.fiscal_year)
+    return grant.recipient.state or "(unknown)"
+
+
+def totals_by(grants: Iterable[Grant], key: str) -> dict[str, tuple[int, Decimal]]:
+    """Count grants and add their federal amounts by ``program``, ``fiscal_year`` or ``state``.
+
+    Args:
+        grants: The grants.
+        key: What to group by.
+
+    Returns:
+        Group label to ``(count, total)``, sorted by label.
+
+    Examples:
+        >>> totals_by([], "program")
+        {}
+    """
+    totals: dict[str, tuple[int, Decimal]] = {}
+    for grant in grants:
+        label = _group_of(grant, key)
+        count, amount = totals.get(label, (0, Decimal(0)))
+        totals[label] = (count + 1, amount + grant.federal_amount)
+    return dict(sorted(totals.items()))
+
+
+def _table(key: str, rows: dict[str, tuple[int, Decimal]]) -> str:
+    header = (key.replace("_", " "), "grants", "federal amount ($)")
+    body = [(label, str(n), _money(amount)) for label, (n, amount) in rows.items()]
+    total_n = sum(n for n, _ in rows.values())
+    total_amount = sum((a for _, a in rows.values()), Decimal(0))
+    footer = ("total", str(total_n), _money(total_amount))
+    widths = [max(len(r[i]) for r in (header, *body, footer)) for i in range(3)]
+
+    def line(cells: tuple[str, str, str]) -> str:
+        return f"{cells[0]:<{widths[0]}}  {cells[1]:>{widths[1]}}  {cells[2]:>{widths[2]}}"
+
+    rule = "-" * (sum(widths) + 4)
+    return "\n".join([line(header), rule, *(line(r) for r in body), rule, line(footer), ""])
+
+
+def run_with_progress(items: Iterable[T], label: str) -> Iterator[T]:
+    """Yield ``items``, showing a counter on stderr when it is a terminal, silent otherwise.
+
+    Args:
+        items: Anything iterable.
+        label: What is being counted.
+
+    Yields:
+        The items, unchanged.
+    """
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    count = 0
+    for item in items:
+        count += 1
+        if count % 1000 == 0:
+            click.echo(f"\r{label}: {count:,}", err=True, nl=False)
+        yield item
+    click.echo(f"\r{label}: {count:,}", err=True)
