@@ -58,7 +58,7 @@ CHECKS: list[tuple[str, list[str]]] = [
     ("ruff lint", ["-m", "ruff", "check", "."]),
     ("ruff format", ["-m", "ruff", "format", "--check", "."]),
     ("mypy --strict", ["-m", "mypy"]),
-    ("spelling", ["-m", "codespell", "src", "docs", "README.md", "examples"]),
+    ("spelling", ["-m", "codespell_lib", "src", "docs", "README.md", "examples", "tests"]),
     ("pytest (tests, doctests, examples)", ["-m", "pytest", "-q", "-p", "no:cacheprovider"]),
     (
         "docs (html, warnings are errors)",

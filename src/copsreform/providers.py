@@ -191,10 +191,10 @@ def find_provider(name: str) -> Provider:
     Examples:
         >>> find_provider("jensen hughes").name
         'Jensen Hughes'
-        >>> find_provider("National Policing Institue")
+        >>> find_provider("Jensen Hughs")
         Traceback (most recent call last):
         ...
-        copsreform.errors.ProviderNotFoundError: no TA provider is named 'National Policing Institue'; did you mean 'National Policing Institute'?
+        copsreform.errors.ProviderNotFoundError: no TA provider is named 'Jensen Hughs'; did you mean 'Jensen Hughes'?
     """
     if not isinstance(name, str):
         raise ProviderNotFoundError(repr(name))
