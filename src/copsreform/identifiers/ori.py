@@ -235,6 +235,14 @@ def ncic_prefix(usps_state: str) -> str:
         copsreform.errors.ValidationError: 'usps_state' is the NCIC code for NE; give the
         USPS code (got 'NB')
     """
+    if usps_state in _USPS_TO_NCIC:
+        return _USPS_TO_NCIC[usps_state]
+    if (
+        type(usps_state) is str
+        and _LETTERS.fullmatch(usps_state)
+        and usps_state not in _NCIC_TO_USPS
+    ):
+        return usps_state  # already a canonical two-letter code: the common case
     root = "usps_state"
     code = _common.prepare(usps_state, root, compact)
     if not _LETTERS.fullmatch(code):
