@@ -55,6 +55,10 @@ extensions = [
     "sphinx.ext.viewcode",
     # Local: the public sources the domain guide cites, and the confidence labels.
     "citations",
+    # Local: root names (cr.Grant), type variables and attribute docstrings under nitpicky.
+    "api_refs",
+    # Local: the public-API table and the JSON format tables and examples.
+    "reference_tables",
 ]
 
 exclude_patterns = ["_build", "_ext", "_generated", "Thumbs.db", ".DS_Store"]
@@ -66,19 +70,39 @@ nitpicky = True
 
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
-autodoc_default_options = {"members": True, "show-inheritance": True}
+# ``undoc-members``: attrs fields and enum members carry no docstring of their own (the
+# class's ``Args:`` describes them), yet they are the public surface: list them.
+autodoc_default_options = {"members": True, "undoc-members": True, "show-inheritance": True}
+# Pages show ``Agency``, not ``copsreform.agency.Agency``: the page title names the module.
+add_module_names = False
 
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_rtype = False
+# ``Attributes:`` sections render as fields; the attributes themselves are documented
+# once, by autodoc (see ``undoc-members``), so each has one target.
+napoleon_use_ivar = True
 
 # -- doctest -------------------------------------------------------------------------
 
 # Names every documentation example may use without importing them again.
-doctest_global_setup = """
+doctest_global_setup = f"""
+import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
+
+import copsreform as cr
+
+# The real public files the tests use, for examples that read a file.
+DATA = Path({str(ROOT / "tests" / "data")!r})
 """
+
+# Only ``.. doctest::`` and ``.. testcode::`` blocks run in the docs build. The ``>>>``
+# examples in the docstrings that autodoc pulls in are written for their module's
+# namespace and run in pytest (``--doctest-modules``); run here, without that namespace,
+# they would fail on names the module imports.
+doctest_test_doctest_blocks = ""
 
 # -- intersphinx ---------------------------------------------------------------------
 #
@@ -90,7 +114,7 @@ from decimal import Decimal
 #
 # Set COPSREFORM_DOCS_INTERSPHINX=1 (a release build, or CI with network access) to
 # fetch the inventories and turn those references into links. To build linked docs
-# offline, download the three objects.inv files and put their paths in place of the
+# offline, download the objects.inv files and put their paths in place of the
 # ``None`` entries.
 
 INTERSPHINX = os.environ.get("COPSREFORM_DOCS_INTERSPHINX") == "1"
@@ -99,6 +123,7 @@ _EXTERNAL_DOCS = {
     "python": ("https://docs.python.org/3", None),
     "attrs": ("https://www.attrs.org/en/stable", None),
     "cattrs": ("https://catt.rs/en/stable", None),
+    "hypothesis": ("https://hypothesis.readthedocs.io/en/latest", None),
 }
 
 intersphinx_mapping = _EXTERNAL_DOCS if INTERSPHINX else {}
@@ -109,6 +134,8 @@ if not INTERSPHINX:
     # mode would fail on every ``str`` or ``datetime.date`` in a signature.
     nitpick_ignore_regex = [
         (r"py:.*", r"(attrs|attr|cattrs|cattr)(\..*)?"),
+        # copsreform.testing returns Hypothesis strategies (SearchStrategy).
+        (r"py:.*", r"hypothesis(\..*)?"),
         (
             r"py:.*",
             (

@@ -1,0 +1,120 @@
+"""Sphinx extension: make autodoc's view of copsreform resolve under ``nitpicky = True``.
+
+Three fixes, each for a way the package is written on purpose:
+
+Root names
+    Users write ``cr.Grant``, and the docstrings link to ``copsreform.Grant``. The
+    reference documents each class once, in the module that defines it
+    (``copsreform.grant.Grant``). A reference to a root name that the package re-exports
+    is resolved to the object's defining module, found by importing it, so the link
+    cannot point at the wrong place and no page documents a class twice.
+
+Type variables
+    A generic function's ``T`` (``from_dict(cls: type[T], ...) -> T``) is not an object
+    a reader can look up. A reference to a module-level :class:`typing.TypeVar` of the
+    package renders as its plain name.
+
+One-line attribute docstrings
+    Napoleon reads the first line of an attribute's or property's docstring as
+    ``type: description`` when it holds a colon, so ``"The current status: the last
+    change's"`` would render a type called "The current status". The package's types
+    come from its annotations, never from such a prefix, so the prefix is put back
+    into the text after napoleon has run.
+"""
+
+import importlib
+import typing
+from typing import Any
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+_PACKAGE = "copsreform"
+
+
+def _lookup(target: str) -> object | None:
+    """Import the object named ``target`` (``copsreform.x.Y``), or return ``None``."""
+    parts = target.split(".")
+    for split in range(len(parts), 0, -1):
+        try:
+            obj: object = importlib.import_module(".".join(parts[:split]))
+        except ImportError:
+            continue
+        for name in parts[split:]:
+            obj = getattr(obj, name, None)
+            if obj is None:
+                return None
+        return obj
+    return None
+
+
+def _canonical(obj: object) -> str | None:
+    module = getattr(obj, "__module__", None)
+    qualname = getattr(obj, "__qualname__", None)
+    if not (isinstance(module, str) and isinstance(qualname, str)):
+        return None
+    return f"{module}.{qualname}"
+
+
+def _resolve(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: nodes.TextElement
+) -> nodes.Element | None:
+    if node.get("refdomain") != "py":
+        return None
+    target = node.get("reftarget", "")
+    if not target.startswith(_PACKAGE + "."):
+        return None
+    obj = _lookup(target)
+    if obj is None:
+        return None
+    if isinstance(obj, typing.TypeVar):
+        return contnode
+    canonical = _canonical(obj)
+    if canonical is None or canonical == target:
+        return None
+    domain: Any = env.get_domain("py")
+    resolved: nodes.Element | None = domain.resolve_xref(
+        env, node["refdoc"], app.builder, node["reftype"], canonical, node, contnode
+    )
+    return resolved
+
+
+_FIRST_LINES: dict[str, str] = {}
+
+
+def _remember_first_line(
+    app: Sphinx, what: str, name: str, obj: object, options: object, lines: list[str]
+) -> None:
+    if what in {"attribute", "data", "property"} and lines:
+        _FIRST_LINES[name] = lines[0]
+
+
+def _undo_type_prefix(
+    app: Sphinx, what: str, name: str, obj: object, options: object, lines: list[str]
+) -> None:
+    """Put back a first line that napoleon split into a ``:type:`` and the rest."""
+    first = _FIRST_LINES.pop(name, None)
+    if first is None or ":" not in first:
+        return
+    prefix, _, rest = first.partition(":")
+    type_line = f":type: {prefix.strip()}"
+    if type_line not in lines:
+        return
+    at = lines.index(type_line)
+    del lines[at]
+    if at > 0 and not lines[at - 1].strip():
+        del lines[at - 1]
+    for index, line in enumerate(lines):
+        if line.strip() == rest.strip():
+            lines[index] = line.replace(rest.strip(), first.strip(), 1)
+            break
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    # Around napoleon (priority 500): remember the first line before, mend it after.
+    app.connect("autodoc-process-docstring", _remember_first_line, priority=400)
+    app.connect("autodoc-process-docstring", _undo_type_prefix, priority=600)
+    app.connect("missing-reference", _resolve)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
