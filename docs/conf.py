@@ -59,6 +59,8 @@ extensions = [
     "api_refs",
     # Local: the public-API table and the JSON format tables and examples.
     "reference_tables",
+    # Local: the command-line reference, from the click command definitions.
+    "cli_reference",
 ]
 
 exclude_patterns = ["_build", "_ext", "_generated", "Thumbs.db", ".DS_Store"]
