@@ -1,0 +1,440 @@
+"""Opening source files: paths or streams, plain or gzip, with a cap on the bytes read.
+
+Every importer reads its input through :func:`open_source`, which
+
+* accepts a path, an open binary stream or an open text stream;
+* recognises gzip by its magic bytes (not by the file name) and decompresses it as it
+  reads, so a ``.json.gz`` or a ``.csv.gz`` needs no option;
+* decodes UTF-8, dropping a byte-order mark;
+* counts the bytes it reads (after decompression) and stops with
+  :class:`~copsreform.errors.LimitExceededError` past a cap, which defeats decompression
+  bombs and bounds the memory a whole-document JSON parse can take;
+* keeps the first :data:`HEAD_CHARS` characters aside so that the shape of the file can
+  be detected without reading it twice, even from a pipe.
+
+A stream the caller opened is never closed here; a file opened from a path is closed when
+the ``with`` block ends.
+"""
+
+import contextlib
+import csv
+import gzip
+import io
+import json
+import os
+import zlib
+from collections.abc import Callable, Collection, Iterable, Iterator
+from decimal import Decimal
+from typing import IO, Any, Final, Protocol, TypeVar, cast
+
+from copsreform.errors import LimitExceededError, SourceFormatError
+
+__all__ = [
+    "HEAD_CHARS",
+    "MAX_CSV_BYTES",
+    "MAX_JSON_BYTES",
+    "Opened",
+    "Row",
+    "Source",
+    "csv_records",
+    "csv_rows",
+    "describe",
+    "header_of",
+    "load_json",
+    "open_source",
+    "sniff",
+]
+
+#: What the importers read: a path, or an open binary or text stream.
+Source = str | os.PathLike[str] | IO[bytes] | IO[str]
+
+#: Largest JSON document read, in bytes after decompression (32 MiB). JSON inputs (the
+#: USAspending API page, the FBI lists) are single documents that must be parsed whole,
+#: and parsing takes several times the text's size in memory. The 2018 FBI list is
+#: 5.5 MB once decompressed; one API page of 100 awards is about 45 kB.
+MAX_JSON_BYTES: Final = 32 * 1024 * 1024
+#: Largest CSV file read, in bytes after decompression (4 GiB). CSV files are streamed,
+#: so this does not bound memory; it bounds the work a decompression bomb can cause.
+MAX_CSV_BYTES: Final = 4 * 1024 * 1024 * 1024
+#: Characters read ahead to detect a file's shape: enough for any CSV header seen.
+HEAD_CHARS: Final = 64 * 1024
+
+T = TypeVar("T")
+
+_GZIP_MAGIC: Final = b"\x1f\x8b"
+_CHUNK: Final = 64 * 1024
+
+
+def describe(source: object) -> str:
+    """Name a source for messages: its path, or the stream's name, or ``<stream>``.
+
+    Args:
+        source: A path or a stream.
+
+    Returns:
+        A short description.
+
+    Examples:
+        >>> describe("awards.csv"), describe(io.BytesIO())
+        ('awards.csv', '<stream>')
+    """
+    if isinstance(source, str | os.PathLike):
+        return os.fspath(source)
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) else "<stream>"
+
+
+class _Capped(io.RawIOBase):
+    """A raw binary stream over another that counts bytes and stops past a cap.
+
+    It also turns a corrupt or truncated gzip stream into a
+    :class:`~copsreform.errors.SourceFormatError`.
+    """
+
+    def __init__(
+        self, inner: IO[bytes], head: bytes, limit: int, name: str, compressed: bool
+    ) -> None:
+        super().__init__()
+        self._inner = inner
+        self._head = head
+        self._limit = limit
+        self._name = name
+        self._compressed = compressed
+        self._count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            size = min(len(view), len(self._head))
+            data, self._head = self._head[:size], self._head[size:]
+        else:
+            try:
+                data = self._inner.read(len(view))
+            except (OSError, EOFError, zlib.error) as error:
+                if not self._compressed:
+                    raise
+                raise SourceFormatError(
+                    f"is not a readable gzip file ({error}) after {self._count:,} bytes",
+                    self._name,
+                ) from None
+        self._count += len(data)
+        if self._count > self._limit:
+            what = "decompressed " if self._compressed else ""
+            raise LimitExceededError.single(
+                f"is larger than the limit of {self._limit:,} {what}bytes; "
+                "pass a larger max_bytes if the file is genuine",
+                root=self._name,
+            )
+        view[: len(data)] = data
+        return len(data)
+
+
+class _Text(Protocol):
+    """What :class:`Opened` reads from: a text stream."""
+
+    def read(self, size: int = -1, /) -> str: ...
+
+    def readline(self, size: int = -1, /) -> str: ...
+
+    def __iter__(self) -> Iterator[str]: ...
+
+
+class Opened:
+    """An open source as text, with its first characters read ahead.
+
+    Attributes:
+        name: The source's description, for messages.
+        head: The first characters (at most :data:`HEAD_CHARS`), not yet consumed.
+    """
+
+    def __init__(self, name: str, head: str, rest: _Text) -> None:
+        self.name = name
+        self.head = head
+        self._rest = rest
+
+    def lines(self) -> Iterator[str]:
+        """Yield the text as lines with their endings, the head included."""
+        head = self.head
+        if head and not head.endswith("\n"):
+            head += self._rest.readline()
+        self.head = ""
+        yield from io.StringIO(head, newline="")
+        yield from self._rest
+
+    def read(self, limit: int) -> str:
+        """Return the whole text, refusing more than ``limit`` characters.
+
+        Raises:
+            LimitExceededError: If there are more than ``limit`` characters.
+        """
+        text = self.head + self._rest.read(max(limit + 1 - len(self.head), 0))
+        self.head = ""
+        if len(text) > limit:
+            raise LimitExceededError.single(
+                f"is larger than the limit of {limit:,} characters; "
+                "pass a larger max_bytes if the file is genuine",
+                root=self.name,
+            )
+        return text
+
+
+def _decode_error(name: str, error: UnicodeDecodeError) -> SourceFormatError:
+    return SourceFormatError(f"is not UTF-8 text ({error.reason} at byte {error.start})", name)
+
+
+@contextlib.contextmanager
+def open_source(source: Source, limit: int) -> Iterator[Opened]:
+    r"""Open a source as UTF-8 text, decompressing gzip and capping the bytes read.
+
+    Args:
+        source: A path, or an open binary or text stream.
+        limit: The most bytes (characters, for a text stream) to read.
+
+    Yields:
+        The opened source.
+
+    Raises:
+        SourceFormatError: If the bytes are not UTF-8 or the gzip stream is corrupt.
+        LimitExceededError: If more than ``limit`` bytes are read.
+        OSError: If a path cannot be opened.
+
+    Examples:
+        >>> with open_source(io.BytesIO(b"\xef\xbb\xbfori,county\n"), 100) as opened:
+        ...     opened.head
+        'ori,county\n'
+    """
+    name = describe(source)
+    with contextlib.ExitStack() as stack:
+        if isinstance(source, str | os.PathLike):
+            binary: IO[Any] = stack.enter_context(open(source, "rb"))
+        else:
+            binary = source
+        first = binary.read(0)
+        text: _Text
+        if isinstance(first, str):
+            text = _CappedText(binary, limit, name)
+        else:
+            magic = binary.read(2)
+            compressed = magic == _GZIP_MAGIC
+            inner: IO[bytes] = binary
+            if compressed:
+                unzipped = gzip.GzipFile(fileobj=_Capped(binary, magic, 2**62, name, False))
+                inner = cast(IO[bytes], unzipped)
+                magic = b""
+            raw = _Capped(inner, magic, limit, name, compressed)
+            wrapper = io.TextIOWrapper(
+                io.BufferedReader(raw, _CHUNK), encoding="utf-8-sig", newline=""
+            )
+            stack.callback(wrapper.close)  # closes only our wrappers, never the caller's stream
+            text = wrapper
+        try:
+            head = text.read(HEAD_CHARS)
+        except UnicodeDecodeError as error:
+            raise _decode_error(name, error) from None
+        yield Opened(name, head.removeprefix("\ufeff"), text)
+
+
+class _CappedText:
+    """A text stream over a caller's text stream that stops past a number of characters."""
+
+    def __init__(self, inner: IO[str], limit: int, name: str) -> None:
+        self._inner = inner
+        self._limit = limit
+        self._name = name
+        self._count = 0
+
+    def _counted(self, text: str) -> str:
+        self._count += len(text)
+        if self._count > self._limit:
+            raise LimitExceededError.single(
+                f"is larger than the limit of {self._limit:,} characters; "
+                "pass a larger max_bytes if the file is genuine",
+                root=self._name,
+            )
+        return text
+
+    def read(self, size: int = -1, /) -> str:
+        return self._counted(self._inner.read(size))
+
+    def readline(self, size: int = -1, /) -> str:
+        return self._counted(self._inner.readline(size))
+
+    def __iter__(self) -> Iterator[str]:
+        while line := self.readline():
+            yield line
+
+
+def load_json(opened: Opened, limit: int) -> Any:
+    """Parse a whole JSON document; numbers with a fraction become :class:`~decimal.Decimal`.
+
+    Money never passes through a float: ``750000.0`` is read as ``Decimal('750000.0')``.
+    ``NaN`` and ``Infinity`` (which Python's parser accepts) become Decimal too, for the
+    model to refuse as amounts.
+
+    Args:
+        opened: The opened source.
+        limit: The most characters to read.
+
+    Returns:
+        The parsed document.
+
+    Raises:
+        SourceFormatError: If the text is not well-formed JSON (with the line and column),
+            not UTF-8, or nested too deeply to parse.
+        LimitExceededError: If the document is longer than ``limit``.
+
+    Examples:
+        >>> with open_source(io.BytesIO(b'{"Award Amount": -7016.88}'), 100) as opened:
+        ...     load_json(opened, 100)
+        {'Award Amount': Decimal('-7016.88')}
+    """
+    try:
+        text = opened.read(limit)
+    except UnicodeDecodeError as error:
+        raise _decode_error(opened.name, error) from None
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+    except json.JSONDecodeError as error:
+        ending = "; the document ends too soon (truncated?)" if error.pos >= len(text) else ""
+        raise SourceFormatError(
+            f"is not well-formed JSON: {error.msg} at line {error.lineno} "
+            f"column {error.colno}{ending}",
+            opened.name,
+        ) from None
+    except RecursionError:
+        raise SourceFormatError("is JSON nested too deeply to read", opened.name) from None
+    except ValueError as error:  # an integer too long to convert, for one
+        raise SourceFormatError(f"cannot be read as JSON: {error}", opened.name) from None
+
+
+def csv_rows(opened: Opened) -> Iterator[tuple[int, list[str]]]:
+    """Yield ``(line, fields)`` for each CSV record, blank lines skipped.
+
+    ``line`` is the physical line on which the record ends (1-based), for messages.
+
+    Raises:
+        SourceFormatError: If the CSV is malformed (a field over the csv module's size
+            limit, a NUL byte) or not UTF-8, naming the line.
+    """
+    reader = csv.reader(opened.lines(), strict=False)
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise SourceFormatError(
+                f"is not readable CSV at line {reader.line_num + 1}: {error}", opened.name
+            ) from None
+        except UnicodeDecodeError as error:
+            raise _decode_error(opened.name, error) from None
+        if fields:
+            yield reader.line_num, fields
+
+
+class Row(dict[str, str]):
+    """One CSV record keyed by column name.
+
+    Attributes:
+        width: How many fields the record had; compare with :attr:`expected`.
+        expected: How many columns the header names.
+    """
+
+    width: int = 0
+    expected: int = 0
+
+
+def csv_records(
+    opened: Opened, required: Collection[str], used: Collection[str]
+) -> Iterator[tuple[int, Row]]:
+    """Read a CSV with a header row; yield ``(row number, record)``, rows counted from 1.
+
+    Columns are found by header name, in any order; columns not in ``used`` are ignored.
+
+    Args:
+        opened: The opened source.
+        required: Columns that must be in the header.
+        used: Columns the caller reads (for the duplicate-name check).
+
+    Yields:
+        Data rows, numbered from 1 (the header is not counted), blank lines skipped.
+
+    Raises:
+        SourceFormatError: If the file is empty, a required column is missing, a used
+            column is named twice, or the CSV cannot be read.
+    """
+    rows = csv_rows(opened)
+    first = next(rows, None)
+    if first is None:
+        raise SourceFormatError(
+            "is empty; expected a CSV header row naming " + _names(required), opened.name
+        )
+    header = [name.strip() for name in first[1]]
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise SourceFormatError(
+            f"has no column {_names(missing)} in its header (line {first[0]}); "
+            f"the header starts {_names(header[:6])}",
+            opened.name,
+        )
+    twice = sorted({name for name in header if name in used and header.count(name) > 1})
+    if twice:
+        raise SourceFormatError(f"names column {_names(twice)} twice in its header", opened.name)
+    for number, (_, fields) in enumerate(rows, start=1):
+        record = Row(zip(header, fields, strict=False))
+        record.width = len(fields)
+        record.expected = len(header)
+        yield number, record
+
+
+def header_of(opened: Opened) -> list[str]:
+    r"""Return the column names of the CSV header in the head, or ``[]`` if none.
+
+    Examples:
+        >>> with open_source(io.StringIO("ori,agency_name\nX,Y\n"), 100) as opened:
+        ...     header_of(opened)
+        ['ori', 'agency_name']
+    """
+    try:
+        first = next(csv.reader(io.StringIO(opened.head, newline="")), [])
+    except csv.Error:
+        return []
+    return [name.strip() for name in first]
+
+
+def _names(names: Iterable[str]) -> str:
+    return ", ".join(repr(name) for name in names)
+
+
+def sniff(source: Source, detect: Callable[[Opened], T]) -> T:
+    r"""Run ``detect`` on the head of ``source``; put a stream back where it was.
+
+    Args:
+        source: A path, or a seekable open stream.
+        detect: Reads :attr:`Opened.head` and returns what it found.
+
+    Returns:
+        What ``detect`` returned.
+
+    Raises:
+        TypeError: If ``source`` is a stream that cannot seek back.
+
+    Examples:
+        >>> stream = io.StringIO("ori,agency_name\n")
+        >>> sniff(stream, header_of), stream.read()
+        (['ori', 'agency_name'], 'ori,agency_name\n')
+    """
+    if isinstance(source, str | os.PathLike):
+        with open_source(source, MAX_CSV_BYTES) as opened:
+            return detect(opened)
+    if not source.seekable():
+        raise TypeError("detecting a format needs a path or a seekable stream")
+    position = source.tell()
+    try:
+        with open_source(source, MAX_CSV_BYTES) as opened:
+            return detect(opened)
+    finally:
+        source.seek(position)

@@ -1,0 +1,22 @@
+"""The real and constructed source files the importer tests read, and helpers."""
+
+import gzip
+import io
+from pathlib import Path
+
+DATA = Path(__file__).parent.parent / "data"
+
+#: One real page of the USAspending spending_by_award API (100 COPS awards, Washington).
+API_PAGE = DATA / "usaspending" / "spending_by_award_16710_WA_page1.json"
+#: Download CSVs with the real headers and rows built from real award values.
+AWARD_CSV = DATA / "usaspending" / "Assistance_PrimeAwardSummaries_constructed.csv"
+TRANSACTION_CSV = DATA / "usaspending" / "Assistance_PrimeTransactions_constructed.csv"
+#: 39 real FBI agency records in the flat CSV shape.
+AGENCY_CSV = DATA / "cde" / "real_agencies.csv"
+#: The county-keyed API shape rebuilt from the real Washington records.
+COUNTY_KEYED = DATA / "cde" / "byStateAbbr_WA_constructed.json"
+
+
+def gzipped(data: bytes) -> io.BytesIO:
+    """Return ``data`` gzip-compressed, as a binary stream."""
+    return io.BytesIO(gzip.compress(data))
