@@ -259,8 +259,8 @@ def test_a_broken_page_names_the_line_and_column() -> None:
         list(read_usaspending(io.StringIO('{"results": [\n  {"Award ID": 1,}\n]}')))
     assert (
         str(excinfo.value)
-        == "<stream>: is not well-formed JSON: Expecting property name enclosed in double quotes "
-        "at line 2 column 18"
+        == "<stream>: is not well-formed JSON: Expecting property name enclosed in double quotes: "
+        "line 2 column 18"
     )
 
 

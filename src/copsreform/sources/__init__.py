@@ -10,14 +10,30 @@ Modules:
     - :mod:`~copsreform.sources.usaspending`: COPS awards as :class:`~copsreform.Grant`
       objects, from the ``spending_by_award`` API and the award- and transaction-level
       download CSVs.
+    - :mod:`~copsreform.sources.cde`: law enforcement agencies as
+      :class:`~copsreform.Agency` objects, from the current county-keyed API, the 2018
+      front-end list (bundled) and a flat CSV.
 
 Examples:
-    >>> from copsreform.sources import classify_program
-    >>> classify_program("TRGP-E/T").value
-    'trgp'
+    >>> from copsreform.batch import Tally, counted
+    >>> from copsreform.sources import read_bundled_2018
+    >>> tally = Tally()
+    >>> for _ in counted(read_bundled_2018(), tally):
+    ...     pass
+    >>> tally.summary().read, tally.summary().rejected
+    (23243, 5)
 """
 
-from copsreform.sources import usaspending
+from copsreform.sources import cde, usaspending
+from copsreform.sources.cde import infer_jurisdiction, read_bundled_2018, read_cde
 from copsreform.sources.usaspending import classify_program, read_usaspending
 
-__all__ = ["classify_program", "read_usaspending", "usaspending"]
+__all__ = [
+    "cde",
+    "classify_program",
+    "infer_jurisdiction",
+    "read_bundled_2018",
+    "read_cde",
+    "read_usaspending",
+    "usaspending",
+]

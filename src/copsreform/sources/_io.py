@@ -298,9 +298,11 @@ def load_json(opened: Opened, limit: int) -> Any:
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
     except json.JSONDecodeError as error:
-        ending = "; the document ends too soon (truncated?)" if error.pos >= len(text) else ""
+        # An unterminated string runs to the end of the text: the text was cut short too.
+        truncated = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated")
+        ending = "; the document ends too soon (truncated?)" if truncated else ""
         raise SourceFormatError(
-            f"is not well-formed JSON: {error.msg} at line {error.lineno} "
+            f"is not well-formed JSON: {error.msg}: line {error.lineno} "
             f"column {error.colno}{ending}",
             opened.name,
         ) from None

@@ -704,7 +704,7 @@ def read_api(
         >>> list(read_api(io.StringIO('{"results": [')))
         Traceback (most recent call last):
         ...
-        copsreform.errors.SourceFormatError: <stream>: is not well-formed JSON: Expecting value at line 1 column 14; the document ends too soon (truncated?)
+        copsreform.errors.SourceFormatError: <stream>: is not well-formed JSON: Expecting value: line 1 column 14; the document ends too soon (truncated?)
     """
     defaults = _check_defaults(assistance_listing, recipient_state)
     return _read(source, "api", defaults, strict, max_bytes)
