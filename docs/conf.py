@@ -61,6 +61,8 @@ extensions = [
     "reference_tables",
     # Local: the command-line reference, from the click command definitions.
     "cli_reference",
+    # Local: the model, lifecycle and funding diagrams, drawn as SVG at build time.
+    "diagrams",
 ]
 
 exclude_patterns = ["_build", "_ext", "_generated", "Thumbs.db", ".DS_Store"]
