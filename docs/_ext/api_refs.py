@@ -22,6 +22,7 @@ One-line attribute docstrings
     into the text after napoleon has run.
 """
 
+import enum
 import importlib
 import typing
 from typing import Any
@@ -34,23 +35,33 @@ from sphinx.environment import BuildEnvironment
 _PACKAGE = "copsreform"
 
 
-def _lookup(target: str) -> object | None:
-    """Import the object named ``target`` (``copsreform.x.Y``), or return ``None``."""
+def _lookup(target: str) -> tuple[object, str] | None:
+    """Import what ``target`` names; return it and its canonical dotted name.
+
+    The canonical name is that of the deepest class or function on the way, with the
+    rest of the target after it, so that an enum member or an attribute
+    (``copsreform.GrantProgram.UNKNOWN``) follows its class to where it is documented.
+    """
     parts = target.split(".")
     for split in range(len(parts), 0, -1):
         try:
             obj: object = importlib.import_module(".".join(parts[:split]))
         except ImportError:
             continue
+        canonical = ".".join(parts[:split])
         for name in parts[split:]:
             obj = getattr(obj, name, None)
             if obj is None:
                 return None
-        return obj
+            owner = _canonical(obj)
+            canonical = owner if owner is not None else f"{canonical}.{name}"
+        return obj, canonical
     return None
 
 
 def _canonical(obj: object) -> str | None:
+    if not (isinstance(obj, type) or callable(obj)) or isinstance(obj, enum.Enum):
+        return None
     module = getattr(obj, "__module__", None)
     qualname = getattr(obj, "__qualname__", None)
     if not (isinstance(module, str) and isinstance(qualname, str)):
@@ -66,13 +77,13 @@ def _resolve(
     target = node.get("reftarget", "")
     if not target.startswith(_PACKAGE + "."):
         return None
-    obj = _lookup(target)
-    if obj is None:
+    found = _lookup(target)
+    if found is None:
         return None
+    obj, canonical = found
     if isinstance(obj, typing.TypeVar):
         return contnode
-    canonical = _canonical(obj)
-    if canonical is None or canonical == target:
+    if canonical == target:
         return None
     domain: Any = env.get_domain("py")
     resolved: nodes.Element | None = domain.resolve_xref(
