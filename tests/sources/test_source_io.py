@@ -1,0 +1,89 @@
+import io
+import json
+
+import pytest
+from source_files import AGENCY_CSV
+
+import copsreform as cr
+from copsreform.batch import Rejected
+from copsreform.sources import read_cde, read_usaspending
+from copsreform.sources._io import open_source
+
+RECORD = {
+    "Award ID": "2020UMWX0499",
+    "Recipient Name": "CITY OF FEDERAL WAY",
+    "Start Date": "2020-07-01",
+    "End Date": "2023-06-30",
+}
+
+
+@pytest.mark.parametrize(
+    ("amount", "reason"),
+    [
+        ("NaN", "must be a finite amount"),
+        ("Infinity", "must be a finite amount"),
+        ("1e400", "must be less than 10 trillion in size"),
+        ("750000", None),
+        ("-0.0", None),
+    ],
+)
+def test_json_numbers_reach_the_model_as_decimals(amount: str, reason: str | None) -> None:
+    text = '{"results": [' + json.dumps(RECORD)[:-1] + f', "Award Amount": {amount}' + "}]}"
+    [outcome] = read_usaspending(io.StringIO(text))
+    if reason is None:
+        assert isinstance(outcome, cr.Grant)
+    else:
+        assert isinstance(outcome, Rejected)
+        assert [(p.path, p.reason) for p in outcome.problems] == [("$.Award Amount", reason)]
+
+
+def test_json_nested_too_deeply_gives_a_source_format_error() -> None:
+    text = '{"results": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    with pytest.raises(cr.SourceFormatError, match="is JSON nested too deeply to read"):
+        list(read_usaspending(io.StringIO(text)))
+
+
+def test_a_text_stream_larger_than_the_limit_is_refused() -> None:
+    with pytest.raises(cr.LimitExceededError) as excinfo:
+        list(read_cde(io.StringIO(AGENCY_CSV.read_text(encoding="utf-8")), max_bytes=5_000))
+    assert str(excinfo.value) == (
+        "'<stream>' is larger than the limit of 5,000 characters; pass a larger max_bytes if "
+        "the file is genuine"
+    )
+
+
+def test_a_plain_file_larger_than_the_limit_is_refused() -> None:
+    with pytest.raises(cr.LimitExceededError, match="limit of 5,000 bytes; pass a larger"):
+        list(read_cde(AGENCY_CSV, max_bytes=5_000))
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_column() -> None:
+    data = b"\xef\xbb\xbf" + AGENCY_CSV.read_bytes()
+    assert len(list(read_cde(io.BytesIO(data)))) == 39
+    assert len(list(read_cde(io.StringIO(data.decode("utf-8"))))) == 39
+
+
+def test_a_callers_stream_is_left_open() -> None:
+    stream = io.BytesIO(AGENCY_CSV.read_bytes())
+    list(read_cde(stream))
+    assert not stream.closed
+
+
+def test_a_file_opened_from_a_path_is_closed_when_reading_stops_early() -> None:
+    outcomes = read_cde(AGENCY_CSV)
+    next(outcomes)
+    outcomes.close()  # no ResourceWarning: the suite turns warnings into errors
+
+
+def test_a_line_split_at_the_head_boundary_is_read_whole() -> None:
+    header = "ori,state_abbr,agency_name,agency_type\n"
+    row = "WA0170100,WA,Auburn Police Department,City\n"
+    padding = "x" * (64 * 1024 - len(header) - 10)
+    text = header + f"WA0173600,WA,{padding},City\n" + row
+    outcomes = list(read_cde(io.StringIO(text)))
+    assert [type(o) for o in outcomes] == [Rejected, cr.Agency]  # the padded name is too long
+
+
+def test_opening_a_missing_path_raises_os_error() -> None:
+    with pytest.raises(FileNotFoundError), open_source("/nonexistent/agencies.csv", 10):
+        pass
