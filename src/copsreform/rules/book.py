@@ -1259,6 +1259,8 @@ class _Loader:
     def __init__(self, name: str) -> None:
         self.name = name
         self.problems: list[Problem] = []
+        #: The ids of the sources read, once read; versions must cite only these.
+        self.register: set[str] | None = None
 
     def problem(self, reason: str, value: object, *path: PathSegment) -> None:
         self.problems.append(Problem(reason, value, path, root=self.name))
@@ -1273,6 +1275,7 @@ class _Loader:
         if provenance is not None and not (isinstance(read, str) and read):
             self.problem("must be a non-empty string", read, "provenance", "read")
         sources = self.sources(provenance.get("sources") if provenance else None)
+        self.register = {s.id for s in sources} if provenance else None
         rules = [self.rule(item, i) for i, item in enumerate(self.items(data, "rules"))]
         conditions = [
             self.condition(item, i) for i, item in enumerate(self.items(data, "conditions"))
@@ -1439,6 +1442,9 @@ class _Loader:
         if not isinstance(sources, list):
             self.problem("must be a list of source ids", sources, *where, "sources")
             return None
+        for source in sources:
+            if self.register is not None and source not in self.register:
+                self.problem("must be a source in the register", source, *where, "sources")
         params: Params | None = NoParams() if kind is None else None
         raw_params = entry.get("params")
         if kind is not None and raw_params is not None:
