@@ -12,6 +12,7 @@ without an instance (``instance=None``) to collect every problem of a record at 
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, Final, TypeVar
@@ -36,6 +37,11 @@ MAX_MONEY: Final = Decimal("1e13")
 MAX_COUNT: Final = 1_000_000_000
 
 _CENT = Decimal("0.01")
+# A lone UTF-16 surrogate (from a JSON escape such as "\ud800", or bytes decoded with
+# ``surrogateescape``) is not text: no UTF-8 file can hold it, so writing it fails later.
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+#: The reason given for a string holding a lone surrogate.
+NOT_UNICODE: Final = "must be Unicode text (it holds a lone surrogate, which UTF-8 cannot encode)"
 _MAX_MONEY_DIGITS: Final = 13  # |amount| < 10**13, the same bound as MAX_MONEY
 
 
@@ -117,6 +123,8 @@ def name(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> 
         fail(instance, attribute, "must not be empty", value)
     elif len(value) > MAX_NAME:
         fail(instance, attribute, f"must be at most {MAX_NAME} characters", value)
+    elif _SURROGATE.search(value):
+        fail(instance, attribute, NOT_UNICODE, value)
 
 
 def optional(check: Validator) -> Validator:
@@ -135,6 +143,13 @@ def text(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> 
         fail(instance, attribute, "must be a string", value)
     elif len(value) > MAX_TEXT:
         fail(instance, attribute, f"must be at most {MAX_TEXT} characters", value)
+    elif _SURROGATE.search(value):
+        fail(instance, attribute, NOT_UNICODE, value)
+
+
+def is_text(value: str) -> bool:
+    """Tell whether ``value`` is real Unicode text (holds no lone surrogate)."""
+    return _SURROGATE.search(value) is None
 
 
 def member_of(enum_type: type[E]) -> Validator:

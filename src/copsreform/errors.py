@@ -73,6 +73,12 @@ def _show(value: object) -> str:
         text = repr(value)
     except RecursionError:
         return "<a deeply nested value>"
+    except ValueError:
+        # Python refuses to print an int of more than 4,300 digits (or a container that
+        # holds one): the message must still render.
+        if isinstance(value, int):
+            return f"<an int of {value.bit_length():,} bits>"
+        return f"<a {type(value).__name__} too large to show>"
     if len(text) > _MAX_SHOWN:
         text = f"{text[: _MAX_SHOWN - 5]}...{text[-2:]}"
     return text

@@ -66,6 +66,10 @@ def _acronym(instance: object, attribute: "attrs.Attribute[Any]", value: object)
 def _names(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if not isinstance(value, tuple) or not all(isinstance(v, str) and v for v in value):
         f.fail(instance, attribute, "must be a tuple of non-empty strings", value)
+    elif any(len(v) > f.MAX_TEXT for v in value):
+        f.fail(instance, attribute, f"must hold strings of at most {f.MAX_TEXT} characters", value)
+    elif not all(f.is_text(v) for v in value):
+        f.fail(instance, attribute, f.NOT_UNICODE, value)
 
 
 @attrs.frozen

@@ -56,7 +56,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from copsreform.agency import Agency, Organization
 from copsreform.batch import Rejected
-from copsreform.errors import LimitExceededError, Problem, ValidationError
+from copsreform.errors import LimitExceededError, Problem, SourceFormatError, ValidationError
 from copsreform.fiscal import MAX_YEAR, MIN_YEAR, FiscalYear
 from copsreform.identifiers import assistance_listing, award_number, ori, solicitation, uei
 from copsreform.states import STATES
@@ -759,7 +759,9 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
     Every non-blank line yields either the object or a :class:`~copsreform.batch.Rejected`
     with its 1-based line number and every problem; good lines are returned whatever the
     bad ones hold. Blank lines hold no record and are skipped. A byte-order mark at the
-    start is ignored; lines longer than :data:`MAX_LINE_CHARS` are rejected unread.
+    start is ignored; lines longer than :data:`MAX_LINE_CHARS` (not counting the line end)
+    are rejected unread. A file read from a path that holds bytes which are not UTF-8 (a
+    Latin-1 export, say) has each such line rejected with the byte and its position.
 
     Args:
         cls: The class of every record.
@@ -772,6 +774,7 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
     Raises:
         ValidationError: In strict mode, for the first bad line; its problems' paths start
             with the line, as ``line 3: $.ori``.
+        SourceFormatError: If an open stream fails to decode its text.
 
     Examples:
         >>> import copsreform as cr
@@ -783,25 +786,73 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
         Organization(name='CITY OF MORTON', state=None, uei=None, kind=<OrganizationKind.UNKNOWN: 'unknown'>)
     """
     if isinstance(source, str | os.PathLike):
-        with Path(source).open(encoding="utf-8-sig", newline=None) as stream:
+        # Bytes that are not UTF-8 become lone surrogates (``surrogateescape``), so that
+        # such a line is rejected on its own, with its number and the byte's position,
+        # and every other line is still read.
+        with Path(source).open(
+            encoding="utf-8-sig", errors="surrogateescape", newline=None
+        ) as stream:
             yield from read_jsonl(cls, _bounded_lines(stream), strict=strict)
         return
     lines = _bounded_lines(source) if isinstance(source, io.TextIOBase) else source
-    for number, line in enumerate(lines, start=1):
+    for number, line in _numbered(lines):
         if number == 1:
             line = line.removeprefix("\ufeff")  # noqa: PLW2901 - a BOM is not content
         if not line.strip():
             continue
         try:
-            if len(line) > MAX_LINE_CHARS:
+            length = len(line.rstrip("\r\n"))  # the line end is not part of the line
+            if length > MAX_LINE_CHARS:
                 raise LimitExceededError.single(
-                    f"is longer than {MAX_LINE_CHARS:,} characters", f"{len(line):,} characters"
+                    f"is longer than {MAX_LINE_CHARS:,} characters", f"{length:,} characters"
                 )
+            _refuse_undecoded(line)
             yield from_json(cls, line)
         except ValidationError as error:
             if strict:
                 raise error.under(f"line {number}: $") from None
-            yield Rejected.from_error(number, "line", error, raw=line[:1000])
+            yield Rejected.from_error(number, "line", error, raw=_printable(line[:1000]))
+
+
+_UNDECODED: Final = re.compile("[\udc80-\udcff]")
+
+
+def _numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """Number lines from 1, turning a stream's decoding failure into our error."""
+    number = 0
+    iterator = iter(lines)
+    while True:
+        try:
+            line = next(iterator)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as error:
+            raise SourceFormatError(
+                f"line {number + 1} is not UTF-8 text ({error.reason}); save the file as UTF-8"
+            ) from None
+        number += 1
+        yield number, line
+
+
+def _refuse_undecoded(line: str) -> None:
+    """Refuse a line holding bytes that were not UTF-8 (read with ``surrogateescape``)."""
+    found = _UNDECODED.search(line)
+    if found is not None:
+        offset = len(line[: found.start()].encode("utf-8", "surrogateescape"))
+        byte = ord(found.group()) - 0xDC00
+        raise ValidationError.single(
+            f"is not UTF-8 text (byte 0x{byte:02x} at byte offset {offset} of the line); "
+            "save the file as UTF-8",
+            _printable(line[max(0, found.start() - 30) : found.start() + 10]),
+        )
+
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    """``text`` with any lone surrogate (an undecodable byte) shown as U+FFFD, writable."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _bounded_lines(stream: IO[str] | Iterable[str]) -> Iterator[str]:
