@@ -9,6 +9,7 @@ The build never touches the network unless ``COPSREFORM_DOCS_INTERSPHINX=1`` is 
 (see the intersphinx section below).
 """
 
+import doctest
 import os
 import re
 import sys
@@ -101,6 +102,10 @@ import copsreform as cr
 # The real public files the tests use, for examples that read a file.
 DATA = Path({str(ROOT / "tests" / "data")!r})
 """
+
+# Sphinx's default also ignores exception details; the docs show error messages on
+# purpose, so they are checked word for word.
+doctest_default_flags = doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1
 
 # Only ``.. doctest::`` and ``.. testcode::`` blocks run in the docs build. The ``>>>``
 # examples in the docstrings that autodoc pulls in are written for their module's

@@ -22,6 +22,7 @@ import enum
 import importlib
 import inspect
 import json
+import re
 import types
 import typing
 from decimal import Decimal
@@ -65,12 +66,23 @@ def _kind(obj: object) -> str:
     return "constant"
 
 
+_ROLE = re.compile(r":(?:\w+:)?\w+:`(~?)([^`<]*?)(?:\s*<([^`>]+)>)?`")
+
+
+def _plain_role(match: re.Match[str]) -> str:
+    """Render a cross-reference as literal text: a summary moves to another module's
+    page, where a relative target (``:func:`write_csv```) would not resolve."""
+    short, text, target = match.groups()
+    shown = text if target else (text.rsplit(".", 1)[-1] if short else text)
+    return f"``{shown.strip()}``"
+
+
 def _summary(obj: object) -> str:
     if not (inspect.isclass(obj) or inspect.isfunction(obj)):
         return ""
     doc = inspect.getdoc(obj) or ""
     first = doc.strip().split("\n\n")[0]
-    return " ".join(first.split())
+    return _ROLE.sub(_plain_role, " ".join(first.split()))
 
 
 class PublicApi(SphinxDirective):
