@@ -28,7 +28,7 @@ def test_version() -> None:
     assert (code, out.strip()) == (0, f"copsreform, version {cr.__version__}")
 
 
-@pytest.mark.parametrize("command", ["validate", "summary", "schema"])
+@pytest.mark.parametrize("command", ["import", "validate", "eligibility", "summary", "schema"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0
@@ -140,3 +140,160 @@ def test_atomic_output_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="is also an input"), atomic_output(source, inputs=[source]):
         pass
     assert source.read_text() == "data\n"
+
+
+DATA = Path(__file__).parent / "data"
+USASPENDING_PAGE = DATA / "usaspending" / "spending_by_award_16710_WA_page1.json"
+FBI_2018 = Path(cr.__file__).parent / "data" / "cde" / "agencies-by-state-2018.json.gz"
+REAL_AGENCIES = DATA / "cde" / "real_agencies.csv"
+
+
+def test_import_the_real_usaspending_page_to_json_lines(tmp_path: Path) -> None:
+    out = tmp_path / "grants.jsonl"
+    code, _, err = run(
+        "import",
+        "usaspending",
+        str(USASPENDING_PAGE),
+        "--listing",
+        "16.710",
+        "--state",
+        "WA",
+        "-o",
+        str(out),
+    )
+    assert code == 0
+    assert err.strip() == "read 100, imported 100, rejected 0"
+    grants = list(cr.read_jsonl(cr.Grant, out))
+    assert len(grants) == 100
+    assert {g.recipient.state for g in grants} == {"WA"}  # type: ignore[union-attr]
+    assert grants[0].award_number == "2020UMWX0499"
+
+
+def test_import_to_csv_by_the_output_suffix(tmp_path: Path) -> None:
+    out = tmp_path / "grants.csv"
+    code, _, _ = run("import", "usaspending", str(USASPENDING_PAGE), "-o", str(out))
+    assert code == 0
+    back = list(cr.read_csv(cr.Grant, out))
+    assert len(back) == 100
+    assert all(isinstance(g, cr.Grant) for g in back)
+
+
+def test_import_the_whole_fbi_list_reports_every_rejection(tmp_path: Path) -> None:
+    out = tmp_path / "agencies.jsonl"
+    errors = tmp_path / "rejected.jsonl"
+    code, _, err = run(
+        "import", "cde", str(FBI_2018), "-o", str(out), "--errors", str(errors), "--report", "json"
+    )
+    summary = json.loads(err)
+    assert code == 1  # the list holds test agencies and Canal Zone records
+    assert summary["read"] == summary["imported"] + summary["rejected"]
+    assert summary["read"] == 23_243
+    assert len(out.read_text().splitlines()) == summary["imported"]
+    rejected = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert len(rejected) == summary["rejected"]
+    assert all(r["problems"] and r["problems"][0]["reason"] for r in rejected)
+
+
+def test_a_broken_input_writes_nothing_and_keeps_an_old_output(tmp_path: Path) -> None:
+    broken = tmp_path / "page.json"
+    broken.write_text(USASPENDING_PAGE.read_text()[:5000])
+    out = tmp_path / "grants.jsonl"
+    out.write_text("previous run\n")
+    code, _, err = run("import", "usaspending", str(broken), "-o", str(out))
+    assert code == 1
+    assert err.startswith("copsreform: ")
+    assert len(err.strip().splitlines()) == 1
+    assert out.read_text() == "previous run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["grants.jsonl", "page.json"]
+
+
+def test_import_never_overwrites_its_input(tmp_path: Path) -> None:
+    copy = tmp_path / "agencies.csv"
+    copy.write_bytes(REAL_AGENCIES.read_bytes())
+    code, _, err = run("import", "cde", str(copy), "-o", str(copy))
+    assert code == 2
+    assert "is also an input" in err
+    assert copy.read_bytes() == REAL_AGENCIES.read_bytes()
+
+
+def test_listing_and_state_are_usaspending_options_only() -> None:
+    code, _, err = run("import", "cde", str(REAL_AGENCIES), "--state", "WA")
+    assert code == 2
+    assert "--listing and --state apply to USAspending files only" in err
+
+
+def test_eligibility_of_the_seed_agency_explains_its_reasons() -> None:
+    code, out, _ = run(
+        "eligibility",
+        "--name",
+        "Boston Police Department",
+        "--state",
+        "MA",
+        "--jurisdiction",
+        "local",
+        "--type",
+        "city",
+        "--program",
+        "critical_response",
+        "--fiscal-year",
+        "2024",
+    )
+    assert code == 0
+    assert out.startswith("Boston Police Department: ELIGIBLE for Critical Response, FY2024")
+    assert "critical_response.applicant" in out
+    assert "https://" in out
+
+
+def test_eligibility_json_is_the_serialized_decision() -> None:
+    code, out, _ = run(
+        "eligibility",
+        "--name",
+        "U S Park Police",
+        "--state",
+        "MD",
+        "--jurisdiction",
+        "federal",
+        "--type",
+        "federal",
+        "--program",
+        "cri_tac",
+        "--fiscal-year",
+        "FY2024",
+        "--format",
+        "json",
+    )
+    assert code == 0
+    [entry] = json.loads(out)
+    decision = cr.from_dict(cr.Decision, entry["decision"])
+    assert decision.status is cr.Eligibility.INELIGIBLE
+
+
+def test_eligibility_matrix_for_a_file_of_real_agencies() -> None:
+    code, out, err = run(
+        "eligibility",
+        "--agencies",
+        str(REAL_AGENCIES),
+        "--fiscal-year",
+        "2024",
+        "--program",
+        "chp",
+        "--program",
+        "critical_response",
+        "--format",
+        "json",
+    )
+    report = json.loads(out)
+    # Boston PD is in the sample twice (2025 and 2018 rows): merged, and reported.
+    assert code == 1
+    assert "row 35: '$.ori' repeats the ORI of an earlier record" in err
+    assert len(report["rows"]) == 38
+    rows = {row["ori"]: row["status"] for row in report["rows"]}
+    assert rows["MDPPD0000"]["critical_response"] == "ineligible"  # a federal agency
+    assert rows["WASPD0000"]["critical_response"] == "eligible"
+    assert rows["WASPD0000"]["chp"] == "undetermined"  # primary authority not in FBI data
+
+
+def test_eligibility_needs_an_agency() -> None:
+    code, _, err = run("eligibility", "--fiscal-year", "2024")
+    assert code == 2
+    assert "give --agencies FILE, or --name" in err

@@ -40,10 +40,26 @@ from copsreform.errors import (
     SourceFormatError,
     ValidationError,
 )
+from copsreform.export import read_csv, write_csv
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram, TACategory
 from copsreform.providers import Provider, ProviderRole, find_provider, providers
+from copsreform.rules import (
+    Condition,
+    Decision,
+    Eligibility,
+    EligibilityMatrix,
+    Outcome,
+    Reason,
+    RuleBook,
+    check_award,
+    check_eligibility,
+    chp_retention_end,
+    closeout_due,
+    eligibility_matrix,
+    rule_parameters,
+)
 from copsreform.schema import json_schema
 from copsreform.serialization import (
     from_dict,
@@ -53,6 +69,7 @@ from copsreform.serialization import (
     to_json,
     write_jsonl,
 )
+from copsreform.sources import classify_program, read_bundled_2018, read_cde, read_usaspending
 
 __version__ = "0.1.0"
 
@@ -60,7 +77,11 @@ __all__ = [
     "Agency",
     "AgencyType",
     "CRIProgram",
+    "Condition",
     "CopsReformError",
+    "Decision",
+    "Eligibility",
+    "EligibilityMatrix",
     "Engagement",
     "EngagementStatus",
     "FiscalYear",
@@ -72,13 +93,16 @@ __all__ = [
     "NotFoundError",
     "Organization",
     "OrganizationKind",
+    "Outcome",
     "Problem",
     "Provider",
     "ProviderNotFoundError",
     "ProviderRole",
+    "Reason",
     "Recommendation",
     "RecommendationStatus",
     "Rejected",
+    "RuleBook",
     "RuleNotInForceError",
     "SourceFormatError",
     "StatusChange",
@@ -87,14 +111,26 @@ __all__ = [
     "Tally",
     "ValidationError",
     "__version__",
+    "check_award",
+    "check_eligibility",
+    "chp_retention_end",
+    "classify_program",
+    "closeout_due",
+    "eligibility_matrix",
     "find_provider",
     "from_dict",
     "from_json",
     "json_schema",
     "providers",
+    "read_bundled_2018",
+    "read_cde",
+    "read_csv",
     "read_jsonl",
+    "read_usaspending",
+    "rule_parameters",
     "split",
     "to_dict",
     "to_json",
+    "write_csv",
     "write_jsonl",
 ]

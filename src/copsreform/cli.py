@@ -27,12 +27,22 @@ from typing import IO, Any, NoReturn, TypeVar
 
 import click
 
-from copsreform import __version__
+from copsreform import __version__, export
+from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization
 from copsreform.batch import Rejected, Summary, Tally
-from copsreform.errors import CopsReformError, SourceFormatError, ValidationError
+from copsreform.errors import (
+    CopsReformError,
+    RuleNotInForceError,
+    SourceFormatError,
+    ValidationError,
+)
+from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
+from copsreform.programs import CRIProgram, GrantProgram
+from copsreform.rules import Decision, check_eligibility, eligibility_matrix
 from copsreform.schema import KINDS, json_schema
-from copsreform.serialization import from_dict, read_jsonl
+from copsreform.serialization import from_dict, read_jsonl, to_dict, to_json
+from copsreform.sources import read_cde, read_usaspending
 
 __all__ = ["main"]
 
@@ -132,8 +142,6 @@ def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
     elif suffix == ".json":
         yield from _read_json_file(cls, path)
     elif suffix == ".csv":
-        from copsreform import export  # noqa: PLC0415 - optional module, loaded when used
-
         yield from export.read_csv(cls, path)
     else:
         raise SourceFormatError("unknown file type; use .jsonl, .json or .csv", str(path))
@@ -343,6 +351,304 @@ def _table(key: str, rows: dict[str, tuple[int, Decimal]]) -> str:
 
     rule = "-" * (sum(widths) + 4)
     return "\n".join([line(header), rule, *(line(r) for r in body), rule, line(footer), ""])
+
+
+# import --------------------------------------------------------------------------------
+
+
+@main.command(name="import")
+@click.argument("source", type=click.Choice(["usaspending", "cde"]))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here (atomically) instead of to standard output.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "csv"]),
+    help="Output format; JSON Lines unless this or the output's .csv suffix says CSV.",
+)
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every rejected record, with its position, field, value and reason (JSON Lines).",
+)
+@click.option("--strict", is_flag=True, help="Stop at the first bad record.")
+@click.option(
+    "--listing",
+    help="USAspending API pages: the Assistance Listing of the request filter, e.g. 16.710.",
+)
+@click.option(
+    "--state", help="USAspending API pages: the recipients' state of the request filter, e.g. WA."
+)
+@click.option(
+    "--report",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Form of the summary printed on standard error.",
+)
+def import_(
+    source: str,
+    file: Path,
+    output: Path | None,
+    output_format: str | None,
+    errors_path: Path | None,
+    strict: bool,
+    listing: str | None,
+    state: str | None,
+    report: str,
+) -> None:
+    r"""Convert a USAspending or FBI Crime Data Explorer FILE to JSON Lines or CSV.
+
+    The file's shape is detected (USAspending: spending_by_award API page, award or
+    transaction download CSV; FBI: county-keyed API JSON, 2018 front-end list, flat CSV;
+    gzip too). Every record is imported or rejected with its reason; the summary goes to
+    standard error. Exit status 1 if any record was rejected. A file that cannot be read
+    as a whole writes nothing.
+
+    \b
+    Examples:
+      copsreform import usaspending page1.json --listing 16.710 --state WA -o grants.jsonl
+      copsreform import cde agencies-by-state-2018.json.gz -o agencies.csv --errors bad.jsonl
+    """
+    with _errors_as_lines():
+        if source == "usaspending":
+            outcomes: Iterator[Any] = read_usaspending(
+                file, assistance_listing=listing, recipient_state=state, strict=strict
+            )
+            cls: type[Any] = Grant
+        else:
+            if listing or state:
+                raise click.UsageError("--listing and --state apply to USAspending files only")
+            outcomes = read_cde(file, strict=strict)
+            cls = Agency
+        as_csv = output_format == "csv" or (
+            output_format is None and output is not None and output.suffix.lower() == ".csv"
+        )
+        tally = Tally()
+        rejected: list[Rejected] = []
+
+        def imported() -> Iterator[Any]:
+            for outcome in run_with_progress(outcomes, "records"):
+                tally.add(outcome)
+                if isinstance(outcome, Rejected):
+                    rejected.append(outcome)
+                else:
+                    yield outcome
+
+        def emit(stream: IO[str]) -> None:
+            if as_csv:
+                export.write_csv(imported(), stream, cls=cls)
+            else:
+                for obj in imported():
+                    stream.write(to_json(obj) + "\n")
+
+        if output is None:
+            emit(sys.stdout)
+        else:
+            with atomic_output(output, inputs=[file]) as stream:
+                emit(stream)
+        if errors_path is not None:
+            _write_rejections(rejected, errors_path)
+        _report(tally.summary(), report)
+        if rejected:
+            sys.exit(EXIT_DATA)
+
+
+# eligibility ---------------------------------------------------------------------------
+
+_PROGRAMS: dict[str, CRIProgram | GrantProgram] = {
+    **{p.value: p for p in CRIProgram},
+    **{
+        p.value: p
+        for p in GrantProgram
+        if p not in (GrantProgram.UNKNOWN, GrantProgram.TECHNOLOGY, GrantProgram.CRI)
+    },
+}
+
+
+def _tri_state(value: str | None) -> bool | None:
+    return {"yes": True, "no": False}.get(value or "unknown")
+
+
+@main.command()
+@click.option(
+    "--agencies",
+    "agencies_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A file of agencies (.jsonl, .json or .csv); more than one gives a matrix.",
+)
+@click.option("--name", help="The agency's name (instead of --agencies).")
+@click.option("--state", help="Its USPS state code.")
+@click.option(
+    "--jurisdiction", type=click.Choice([j.value for j in Jurisdiction]), help="Its level."
+)
+@click.option(
+    "--type", "agency_type", type=click.Choice([t.value for t in AgencyType]), help="FBI type."
+)
+@click.option("--ori", help="Its 9-character ORI.")
+@click.option(
+    "--primary-authority",
+    type=click.Choice(["yes", "no", "unknown"]),
+    default="unknown",
+    show_default=True,
+    help="Whether it has primary law enforcement authority.",
+)
+@click.option("--sworn", type=click.IntRange(min=0), help="Sworn officers.")
+@click.option("--population", type=click.IntRange(min=0), help="Population served.")
+@click.option(
+    "--program",
+    "programs",
+    type=click.Choice(sorted(_PROGRAMS)),
+    multiple=True,
+    help="A program to decide (repeatable); every program by default.",
+)
+@click.option("--fiscal-year", required=True, help="The fiscal year, such as FY2025 or 2025.")
+@FORMAT_OPTION
+def eligibility(
+    agencies_file: Path | None,
+    name: str | None,
+    state: str | None,
+    jurisdiction: str | None,
+    agency_type: str | None,
+    ori: str | None,
+    primary_authority: str,
+    sworn: int | None,
+    population: int | None,
+    programs: tuple[str, ...],
+    fiscal_year: str,
+    output_format: str,
+) -> None:
+    r"""Decide whether an agency, or each agency of a file, is eligible for COPS programs.
+
+    The agencies file is in copsreform's own formats (.jsonl, .json, .csv) or any FBI
+    Crime Data Explorer shape that ``import cde`` reads. One agency: every decision with its reasons, rule by rule, with sources. A file of
+    several agencies: a matrix (E eligible, I ineligible, U undetermined, - no rules in
+    force that year). Exit status 1 if the agency file has bad records.
+
+    \b
+    Examples:
+      copsreform eligibility --name "Boston Police Department" --state MA \
+          --jurisdiction local --type city --program critical_response --fiscal-year 2024
+      copsreform eligibility --agencies agencies.csv --fiscal-year FY2025 --format json
+    """
+    with _errors_as_lines():
+        year = FiscalYear.parse(fiscal_year)
+        chosen = [_PROGRAMS[p] for p in programs] or list(_PROGRAMS.values())
+        tally = Tally()
+        if agencies_file is not None:
+            if name is not None:
+                raise click.UsageError("give either --agencies or --name, not both")
+            applicants: list[Agency | Organization] = []
+            for outcome in _read_agencies(agencies_file):
+                tally.add(outcome)
+                if isinstance(outcome, Rejected):
+                    click.echo(f"{agencies_file}: {outcome}", err=True)
+                else:
+                    applicants.append(outcome)
+        else:
+            if not (name and state and jurisdiction and agency_type):
+                raise click.UsageError(
+                    "give --agencies FILE, or --name, --state, --jurisdiction and --type"
+                )
+            applicants = [
+                Agency(
+                    name=name,
+                    state=state,
+                    jurisdiction=Jurisdiction(jurisdiction),
+                    agency_type=AgencyType(agency_type),
+                    ori=ori,
+                    sworn_officers=sworn,
+                    population=population,
+                    primary_law_enforcement_authority=_tri_state(primary_authority),
+                )
+            ]
+        if len(applicants) == 1:
+            _print_decisions(applicants[0], chosen, year, output_format)
+        else:
+            _print_matrix(applicants, chosen, year, output_format)
+        if tally.summary().rejected:
+            sys.exit(EXIT_DATA)
+
+
+def _read_agencies(path: Path) -> list[Agency | Rejected]:
+    """Read agencies in the library's own formats, or else as an FBI Crime Data Explorer file."""
+    try:
+        return list(read_records(Agency, path))
+    except SourceFormatError as own_format_error:
+        try:
+            return list(read_cde(path))
+        except SourceFormatError:
+            raise own_format_error from None
+
+
+def _decide(
+    applicant: Agency | Organization, program: CRIProgram | GrantProgram, year: FiscalYear
+) -> Decision | None:
+    try:
+        return check_eligibility(applicant, program, fiscal_year=year)
+    except RuleNotInForceError:
+        return None
+
+
+def _print_decisions(
+    applicant: Agency | Organization,
+    programs: list[CRIProgram | GrantProgram],
+    year: FiscalYear,
+    output_format: str,
+) -> None:
+    decisions = [(p, _decide(applicant, p, year)) for p in programs]
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                [{"program": p.value, "decision": to_dict(d) if d else None} for p, d in decisions],
+                ensure_ascii=False,
+            )
+        )
+        return
+    for program, decision in decisions:
+        if decision is None:
+            click.echo(f"{program.value}: no rules in force for {year}\n")
+        else:
+            click.echo(decision.explain() + "\n")
+
+
+_LETTER = {"eligible": "E", "ineligible": "I", "undetermined": "U"}
+
+
+def _print_matrix(
+    applicants: list[Agency | Organization],
+    programs: list[CRIProgram | GrantProgram],
+    year: FiscalYear,
+    output_format: str,
+) -> None:
+    in_force = [p for p in programs if _decide(applicants[0], p, year) is not None]
+    matrix = eligibility_matrix(applicants, in_force, fiscal_year=year)
+    if output_format == "json":
+        rows = [
+            {
+                "applicant": a.name,
+                "ori": getattr(a, "ori", None),
+                "status": {p.value: matrix.status(i, p).value for p in in_force},
+            }
+            for i, a in enumerate(applicants)
+        ]
+        click.echo(json.dumps({"fiscal_year": year.year, "rows": rows}, ensure_ascii=False))
+        return
+    width = max(len(a.name) for a in applicants)
+    header = " ".join(f"{p.value[:6]:>6}" for p in programs)
+    click.echo(f"{'agency':<{width}}  {header}")
+    for i, applicant in enumerate(applicants):
+        cells = " ".join(
+            f"{_LETTER[matrix.status(i, p).value] if p in in_force else '-':>6}" for p in programs
+        )
+        click.echo(f"{applicant.name:<{width}}  {cells}")
+    click.echo(f"\n{len(applicants)} agencies x {len(in_force)} programs with rules for {year}")
 
 
 def run_with_progress(items: Iterable[T], label: str) -> Iterator[T]:
