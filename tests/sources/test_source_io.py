@@ -2,11 +2,13 @@ import io
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from source_files import AGENCY_CSV
 
 import copsreform as cr
 from copsreform.batch import Rejected
-from copsreform.sources import read_cde, read_usaspending
+from copsreform.sources import cde, read_cde, read_usaspending
 from copsreform.sources._io import open_source
 
 RECORD = {
@@ -87,3 +89,82 @@ def test_a_line_split_at_the_head_boundary_is_read_whole() -> None:
 def test_opening_a_missing_path_raises_os_error() -> None:
     with pytest.raises(FileNotFoundError), open_source("/nonexistent/agencies.csv", 10):
         pass
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+AWARD_FIELDS = [
+    "Award ID",
+    "Recipient Name",
+    "Award Amount",
+    "Start Date",
+    "End Date",
+    "Description",
+    "Recipient UEI",
+    "CFDA Number",
+]
+AGENCY_FIELDS = [
+    "ori",
+    "counties",
+    "state_abbr",
+    "agency_name",
+    "agency_type_name",
+    "primary_county",
+]
+
+
+def records(fields: list[str]) -> st.SearchStrategy[object]:
+    chosen = st.dictionaries(st.sampled_from(fields), JSON_VALUES, max_size=len(fields))
+    return st.one_of(chosen, JSON_VALUES)
+
+
+@given(st.lists(records(AWARD_FIELDS), max_size=4))
+def test_any_api_record_becomes_one_grant_or_one_rejection(results: list[object]) -> None:
+    text = json.dumps({"results": results})
+    outcomes = list(read_usaspending(io.StringIO(text), assistance_listing="16.710"))
+    assert len(outcomes) == len(results)
+    assert all(isinstance(o, cr.Grant | Rejected) for o in outcomes)
+
+
+@given(
+    st.dictionaries(st.text(max_size=8), st.lists(records(AGENCY_FIELDS), max_size=3), max_size=3)
+)
+def test_any_county_keyed_record_becomes_one_agency_or_one_rejection(
+    document: dict[str, list[object]],
+) -> None:
+    outcomes = list(cde.read_api(io.StringIO(json.dumps(document))))
+    assert len(outcomes) == sum(len(v) for v in document.values())
+    assert all(isinstance(o, cr.Agency | Rejected) for o in outcomes)
+
+
+@given(
+    st.dictionaries(
+        st.text(max_size=4),
+        st.dictionaries(st.text(max_size=9), records(AGENCY_FIELDS), max_size=3),
+        max_size=3,
+    )
+)
+def test_any_2018_record_becomes_one_agency_or_one_rejection(
+    document: dict[str, dict[str, object]],
+) -> None:
+    outcomes = list(cde.read_frontend_2018(io.StringIO(json.dumps(document))))
+    assert len(outcomes) == sum(len(v) for v in document.values())
+    assert all(isinstance(o, cr.Agency | Rejected) for o in outcomes)
+
+
+@given(st.lists(st.lists(st.text(max_size=12), min_size=0, max_size=7), max_size=5))
+def test_any_csv_row_becomes_one_agency_or_one_rejection(rows: list[list[str]]) -> None:
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["ori", "county", "state_abbr", "agency_name", "agency_type", "is_nibrs"])
+    writer.writerows(rows)
+    outcomes = list(cde.read_csv(io.StringIO(out.getvalue())))
+    assert len(outcomes) == sum(1 for row in rows if row)
+    assert all(isinstance(o, cr.Agency | Rejected) for o in outcomes)
