@@ -323,14 +323,26 @@ class EligibilityMatrix:
     applicants: tuple[Agency | Organization, ...]
     programs: tuple[Program, ...]
     fiscal_year: FiscalYear
-    _plans: tuple["_evaluate.Plan", ...] = attrs.field(alias="plans", repr=False, eq=False)
-    _cells: tuple[tuple["_evaluate.Verdict", ...], ...] = attrs.field(alias="cells", repr=False)
+    _plans: "tuple[_evaluate.Plan, ...]" = attrs.field(init=False, repr=False, eq=False)
+    _cells: "tuple[tuple[_evaluate.Verdict, ...], ...]" = attrs.field(init=False, repr=False)
     _columns: Mapping[Program, int] = attrs.field(init=False, repr=False, eq=False)
 
-    def __attrs_post_init__(self) -> None:
+    @classmethod
+    def _build(
+        cls,
+        applicants: tuple[Agency | Organization, ...],
+        programs: tuple[Program, ...],
+        fiscal_year: FiscalYear,
+        plans: "tuple[_evaluate.Plan, ...]",
+        cells: "tuple[tuple[_evaluate.Verdict, ...], ...]",
+    ) -> "EligibilityMatrix":
+        matrix = cls(applicants, programs, fiscal_year)
+        object.__setattr__(matrix, "_plans", plans)
+        object.__setattr__(matrix, "_cells", cells)
         object.__setattr__(
-            self, "_columns", MappingProxyType({p: i for i, p in enumerate(self.programs)})
+            matrix, "_columns", MappingProxyType({p: i for i, p in enumerate(programs)})
         )
+        return matrix
 
     def _column(self, program: Program) -> int:
         try:
@@ -432,4 +444,4 @@ def eligibility_matrix(
         if verdicts is None:
             verdicts = rows_of_verdicts[sig] = tuple(plan.verdict(sig) for plan in plans)
         cells.append(verdicts)
-    return EligibilityMatrix(rows, chosen, year, plans=plans, cells=tuple(cells))
+    return EligibilityMatrix._build(rows, chosen, year, plans, tuple(cells))
