@@ -41,6 +41,7 @@ import attrs
 from copsreform import _fields as f
 from copsreform.errors import ValidationError
 from copsreform.fiscal import FiscalYear
+from copsreform.identifiers import award_number as _award_number
 from copsreform.programs import CRIProgram, GrantProgram
 
 __all__ = [
@@ -456,7 +457,9 @@ class Decision:
               S20: Police1: 5 things to know about CRI-TAC <https://www.police1.com/>
         """
         verb = "for" if self.kind is DecisionKind.ELIGIBILITY else "under"
-        what = f"award {self.award_number} to {self.subject}" if self.award_number else self.subject
+        what = self.subject
+        if self.award_number:
+            what = f"award {_display(self.award_number)} to {self.subject}"
         lines = [
             f"{what}: {self.status.name} {verb} {self.program.title}, {self.fiscal_year}",
             "",
@@ -494,6 +497,14 @@ class Decision:
             for citation in cited:
                 lines.extend(_wrapped(citation, "  "))
         return "\n".join(lines)
+
+
+def _display(number: str) -> str:
+    """Return an award number in its dashed form, or as stored if it is not one."""
+    try:
+        return _award_number.format(number)
+    except ValidationError:
+        return number
 
 
 #: One citation as the rule book renders it: ``ID: title <url> <url>``.
