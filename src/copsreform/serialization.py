@@ -867,10 +867,10 @@ def _bounded_lines(stream: IO[str] | Iterable[str]) -> Iterator[str]:
         yield from stream
         return
     while True:
-        line = readline(MAX_LINE_CHARS + 1)
+        line = readline(MAX_LINE_CHARS + 2)  # room for the line end, "\r\n" at most
         if not line:
             return
-        if len(line) > MAX_LINE_CHARS and not line.endswith("\n"):
+        if len(line) > MAX_LINE_CHARS + 1 and not line.endswith("\n"):
             while (rest := readline(MAX_LINE_CHARS)) and not rest.endswith("\n"):
                 pass
             yield "x" * (MAX_LINE_CHARS + 1)
