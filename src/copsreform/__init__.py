@@ -69,7 +69,13 @@ from copsreform.serialization import (
     to_json,
     write_jsonl,
 )
-from copsreform.sources import classify_program, read_bundled_2018, read_cde, read_usaspending
+from copsreform.sources import (
+    classify_program,
+    read_bundled_2018,
+    read_bundled_usaspending,
+    read_cde,
+    read_usaspending,
+)
 
 __version__ = "0.1.0"
 
@@ -123,6 +129,7 @@ __all__ = [
     "json_schema",
     "providers",
     "read_bundled_2018",
+    "read_bundled_usaspending",
     "read_cde",
     "read_csv",
     "read_jsonl",

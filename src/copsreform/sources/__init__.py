@@ -26,13 +26,18 @@ Examples:
 
 from copsreform.sources import cde, usaspending
 from copsreform.sources.cde import infer_jurisdiction, read_bundled_2018, read_cde
-from copsreform.sources.usaspending import classify_program, read_usaspending
+from copsreform.sources.usaspending import (
+    classify_program,
+    read_bundled_usaspending,
+    read_usaspending,
+)
 
 __all__ = [
     "cde",
     "classify_program",
     "infer_jurisdiction",
     "read_bundled_2018",
+    "read_bundled_usaspending",
     "read_cde",
     "read_usaspending",
     "usaspending",

@@ -87,6 +87,8 @@ Examples:
     (3, 2, 1, (("'$.Award ID' must have the form YYYY-PP-WX-NNNN", 1),))
 """
 
+import contextlib
+import importlib.resources
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final, Literal
@@ -112,12 +114,14 @@ from copsreform.sources._records import (
 from copsreform.states import STATES
 
 __all__ = [
+    "BUNDLED_PAGE",
     "FORMATS",
     "Format",
     "classify_program",
     "detect_format",
     "read_api",
     "read_award_csv",
+    "read_bundled_usaspending",
     "read_transaction_csv",
     "read_usaspending",
 ]
@@ -799,3 +803,40 @@ def read_transaction_csv(
     """
     defaults = _check_defaults(assistance_listing, recipient_state)
     return _read(source, "transaction_csv", defaults, strict, max_bytes)
+
+
+#: The real USAspending page that ships with copsreform, inside the package: 100 COPS
+#: awards (Assistance Listing 16.710) to recipients in Washington state. Provenance is in
+#: ``data/usaspending/README.md`` inside the package.
+BUNDLED_PAGE: Final = "data/usaspending/spending_by_award_16710_WA_page1.json"
+
+
+def read_bundled_usaspending(*, strict: bool = False) -> Iterator[Grant | Rejected]:
+    """Read the real USAspending page that ships with copsreform.
+
+    The page's request filtered on Assistance Listing 16.710 and recipients in
+    Washington, so those are applied to every record (they are not row fields).
+
+    Args:
+        strict: Raise on the first bad record instead of yielding a rejection.
+
+    Returns:
+        An iterator of 100 grants (every record of the page imports).
+
+    Examples:
+        >>> grants = list(read_bundled_usaspending())
+        >>> len(grants), grants[0].award_number, grants[0].recipient.state
+        (100, '2020UMWX0499', 'WA')
+    """
+    resource = importlib.resources.files("copsreform")
+    for part in BUNDLED_PAGE.split("/"):
+        resource = resource / part
+    with contextlib.ExitStack() as stack:
+        stream = stack.enter_context(resource.open("rb"))
+        yield from read_usaspending(
+            stream,
+            format="api",
+            assistance_listing=COPS_UMBRELLA_LISTING,
+            recipient_state="WA",
+            strict=strict,
+        )
