@@ -451,6 +451,11 @@ def funding_totals(root: Path) -> tuple[dict[cr.FiscalYear, dict[cr.GrantProgram
     return totals, read, rejected
 
 
+def _short_title(program: cr.GrantProgram) -> str:
+    """A program's title short enough for a legend (the part before a colon)."""
+    return program.title.split(":", 1)[0]
+
+
 def _nice_step(top: Decimal) -> int:
     for step in (250_000, 500_000, 1_000_000, 2_000_000, 2_500_000, 5_000_000, 10_000_000):
         if top / step <= 6:
@@ -471,15 +476,15 @@ def _funding_svg(root: Path) -> tuple[str, int, int]:
     step = _nice_step(up)
     top = (int(up) // step + 1) * step
     bottom = (int(down) // step + 1) * step if down else 0
-    plot_left, plot_top, plot_h, bar_w, gap = 90.0, 30.0, 300.0, 26.0, 12.0
+    plot_left, plot_top, plot_h, bar_w, gap = 74.0, 34.0, 300.0, 28.0, 12.0
     scale = plot_h / (top + bottom)
     zero = plot_top + top * scale
     plot_w = len(years) * (bar_w + gap) + gap
-    body: list[str] = []
+    body: list[str] = [_text(plot_left - 64, 16, "Net obligations", size=12, weight="bold")]
     for value in range(-bottom, top + 1, step):
         y = zero - value * scale
         body.append(f"<path d='M{plot_left},{y:.1f} h{plot_w:.1f}' stroke='#e4e7eb'/>")
-        body.append(_text(plot_left - 8, y + 4, f"${value / 1_000_000:,.1f}M", size=11,
+        body.append(_text(plot_left - 8, y + 4, f"${value / 1_000_000:,.1f}M", size=12,
                           anchor="end"))
     for i, year in enumerate(years):
         x = plot_left + gap + i * (bar_w + gap)
@@ -500,21 +505,23 @@ def _funding_svg(root: Path) -> tuple[str, int, int]:
                 f"fill='{colour[program]}'><title>{year} {escape(program.title)}: "
                 f"${amount:,.2f}</title></rect>"
             )
-        body.append(_text(x + bar_w / 2, zero + bottom * scale + 16, str(year.year)[2:] if
-                          len(years) > 12 else str(year.year), size=11, anchor="middle"))
+        body.append(_text(x + bar_w / 2, zero + bottom * scale + 17, str(year.year), size=11,
+                          anchor="middle"))
     body.append(f"<path d='M{plot_left},{zero:.1f} h{plot_w:.1f}' stroke='{_INK}'/>")
-    body.append(_text(plot_left + plot_w / 2, zero + bottom * scale + 34,
-                      "Fiscal year (FY20xx, from the award number)", size=12, anchor="middle"))
-    # Legend.
-    lx = plot_left + plot_w + 24
+    axis_y = zero + bottom * scale + 38
+    body.append(_text(plot_left + plot_w / 2, axis_y,
+                      "Fiscal year (the one the award number encodes)", size=12,
+                      anchor="middle"))
+    # Legend, below the plot in two columns.
+    column_w = plot_w / 2
     for i, program in enumerate(programs):
-        y = plot_top + i * 22
-        body.append(f"<rect x='{lx:.1f}' y='{y:.1f}' width='14' height='14' "
+        lx = plot_left + (i % 2) * column_w
+        ly = axis_y + 22 + (i // 2) * 22
+        body.append(f"<rect x='{lx:.1f}' y='{ly:.1f}' width='14' height='14' "
                     f"fill='{colour[program]}'/>")
-        body.append(_text(lx + 20, y + 12, program.title, size=12))
-    longest = max(len(p.title) for p in programs)
-    width = lx + 20 + longest * 6.6 + 20
-    height = zero + bottom * scale + 50
+        body.append(_text(lx + 20, ly + 12, _short_title(program), size=12))
+    width = plot_left + plot_w + 20
+    height = axis_y + 22 + ((len(programs) + 1) // 2) * 22 + 8
     return _svg(width, height, body, "COPS obligations by fiscal year and program"), read, rejected
 
 
