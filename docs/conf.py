@@ -64,6 +64,8 @@ extensions = [
     "cli_reference",
     # Local: the model, lifecycle and funding diagrams, drawn as SVG at build time.
     "diagrams",
+    # Local: the rule tables of reference/rules, generated from the rule data.
+    "rules_table",
 ]
 
 exclude_patterns = ["_build", "_ext", "_generated", "Thumbs.db", ".DS_Store"]

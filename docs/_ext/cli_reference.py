@@ -53,11 +53,21 @@ def _help_rst(text: str | None) -> list[str]:
                 rows = rows[1:]
             body = inspect.cleandoc("\n".join(rows)).splitlines()
             if heading.startswith("Example"):  # command lines: show them as typed
-                lines += [".. code-block:: console", "", *(f"   $ {row}" for row in body), ""]
+                lines += [".. code-block:: console", "", *_prompted(body), ""]
             else:
                 lines += ["::", "", *(f"   {row}" for row in body), ""]
         else:
             lines += [*rows, ""]
+    return lines
+
+
+def _prompted(rows: list[str]) -> list[str]:
+    """Prefix each command with a prompt; a line after a trailing backslash continues it."""
+    lines = []
+    continued = False
+    for row in rows:
+        lines.append(f"     {row.strip()}" if continued else f"   $ {row}")
+        continued = row.rstrip().endswith("\\")
     return lines
 
 
