@@ -95,14 +95,14 @@ def _resolve(
 _FIRST_LINES: dict[str, str] = {}
 
 
-def _remember_first_line(
+def _remember_first_line(  # noqa: PLR0917 - the signature of the Sphinx event
     app: Sphinx, what: str, name: str, obj: object, options: object, lines: list[str]
 ) -> None:
     if what in {"attribute", "data", "property"} and lines:
         _FIRST_LINES[name] = lines[0]
 
 
-def _undo_type_prefix(
+def _undo_type_prefix(  # noqa: PLR0917 - the signature of the Sphinx event
     app: Sphinx, what: str, name: str, obj: object, options: object, lines: list[str]
 ) -> None:
     """Put back a first line that napoleon split into a ``:type:`` and the rest."""

@@ -14,7 +14,8 @@ anything after ``\\f`` is left out.
 
 import importlib
 import inspect
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 import click
 from docutils import nodes
@@ -23,7 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
-_UNDERLINES = "-~^\""
+_UNDERLINES = '-~^"'
 # Click's marker for a paragraph kept as written is the backspace character; a raw
 # docstring (r"""...""") holds a backslash and a "b" instead, meant the same way.
 _NO_REWRAP = frozenset({"\b", "\\b"})
@@ -148,7 +149,7 @@ class CliReference(SphinxDirective):
     """``.. cli-reference:: module:group``: every command of a click group."""
 
     required_arguments = 1
-    option_spec = {"prog": lambda text: text.strip()}
+    option_spec: ClassVar[dict[str, Callable[[str], str]]] = {"prog": str.strip}
 
     def run(self) -> list[nodes.Node]:
         command = _load(self.arguments[0])

@@ -19,8 +19,8 @@ does not know how to lay out fails the build instead of drawing something wrong.
     The engagement lifecycle, read from :data:`copsreform.engagement.TRANSITIONS`.
 
 ``.. funding-chart::``
-    COPS obligations by fiscal year and program, from the bundled real USAspending
-    page, read with the library's importer.
+    COPS obligations by fiscal year and program, from the real USAspending page that
+    ships in the package, read with the library's importer.
 """
 
 import datetime as dt
@@ -55,13 +55,17 @@ _ACCENT = "#2f6fb2"
 def _svg(width: float, height: float, body: Iterable[str], title: str) -> str:
     return "\n".join(
         [
-            f"<svg xmlns='http://www.w3.org/2000/svg' width='{width:.0f}' "
-            f"height='{height:.0f}' viewBox='0 0 {width:.0f} {height:.0f}' role='img'>",
+            (
+                f"<svg xmlns='http://www.w3.org/2000/svg' width='{width:.0f}' "
+                f"height='{height:.0f}' viewBox='0 0 {width:.0f} {height:.0f}' role='img'>"
+            ),
             f"<title>{escape(title)}</title>",
-            "<defs><marker id='arrow' viewBox='0 0 10 10' refX='10' refY='5' "
-            "markerWidth='8' markerHeight='8' orient='auto-start-reverse'>"
-            f"<path d='M0,0 L10,5 L0,10 z' fill='{_LINE}'/></marker></defs>",
-            f"<rect width='100%' height='100%' fill='white'/>",
+            (
+                "<defs><marker id='arrow' viewBox='0 0 10 10' refX='10' refY='5' "
+                "markerWidth='8' markerHeight='8' orient='auto-start-reverse'>"
+                f"<path d='M0,0 L10,5 L0,10 z' fill='{_LINE}'/></marker></defs>"
+            ),
+            "<rect width='100%' height='100%' fill='white'/>",
             *body,
             "</svg>",
             "",
@@ -69,8 +73,17 @@ def _svg(width: float, height: float, body: Iterable[str], title: str) -> str:
     )
 
 
-def _text(x: float, y: float, text: str, *, size: int = 12, anchor: str = "start",
-          mono: bool = False, weight: str = "normal", fill: str = _INK) -> str:
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    *,
+    size: int = 12,
+    anchor: str = "start",
+    mono: bool = False,
+    weight: str = "normal",
+    fill: str = _INK,
+) -> str:
     font = _MONO if mono else _FONT
     return (
         f"<text x='{x:.1f}' y='{y:.1f}' {font} font-size='{size}' font-weight='{weight}' "
@@ -85,8 +98,9 @@ def _path(points: list[tuple[float, float]], *, arrow: bool = True, dash: bool =
     return f"<path d='{d}' fill='none' stroke='{_LINE}' stroke-width='1.4'{marker}{dashes}/>"
 
 
-def _figure(directive: SphinxDirective, name: str, svg: str, caption: str,
-            alt: str) -> list[nodes.Node]:
+def _figure(
+    directive: SphinxDirective, name: str, svg: str, caption: str, alt: str
+) -> list[nodes.Node]:
     folder = Path(directive.env.srcdir) / _OUT
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
@@ -185,18 +199,16 @@ class _Box:
 
 def _fields(cls: type[Any]) -> tuple[str, ...]:
     hints = typing.get_type_hints(cls)
-    return tuple(
-        f"{f.alias or f.name}: {_type_label(hints[f.name])}" for f in attrs.fields(cls)
-    )
+    return tuple(f"{f.alias or f.name}: {_type_label(hints[f.name])}" for f in attrs.fields(cls))
 
 
-def _model_svg() -> str:
-    gap_x, gap_y, top = 40.0, 110.0, 20.0
+_GAP_X, _GAP_Y, _TOP = 40.0, 110.0, 20.0
+
+
+def _model_layout() -> tuple[dict[type[Any], _Box], dict[tuple[type[Any], type[Any]], str], float]:
+    """Place the boxes; return them, the arrow labels and the top of the second row."""
+    gap_x, gap_y, top = _GAP_X, _GAP_Y, _TOP
     lines = {cls: _fields(cls) for cls in _MODEL}
-
-    def width(cls: type[Any]) -> float:
-        return _Box(cls, 0, 0, lines[cls]).width
-
     # Row 1: Grant, Engagement, and Engagement's records stacked beside it.
     # Row 2: the classes that both of them point at.
     hints = {cls: typing.get_type_hints(cls) for cls in _MODEL}
@@ -209,17 +221,20 @@ def _model_svg() -> str:
     }
     side_gap = max(len(label) for label in labels.values()) * 6.6 + 30
     boxes: dict[type[Any], _Box] = {}
+    row1: tuple[type[Any], ...] = (cr.Grant, cr.Engagement)
+    stacked: tuple[type[Any], ...] = (cr.StatusChange, cr.Recommendation)
+    row2_classes: tuple[type[Any], ...] = (cr.Organization, cr.Agency, cr.Provider)
     x = 20.0
-    for cls in (cr.Grant, cr.Engagement):
+    for cls in row1:
         boxes[cls] = _Box(cls, x, top, lines[cls])
         x = boxes[cls].right + (side_gap if cls is cr.Engagement else gap_x)
     y = top
-    for cls in (cr.StatusChange, cr.Recommendation):
+    for cls in stacked:
         boxes[cls] = _Box(cls, x, y, lines[cls])
         y = boxes[cls].bottom + 50
     row2 = max(b.bottom for b in boxes.values()) + gap_y
     x = 20.0
-    for cls in (cr.Organization, cr.Agency, cr.Provider):
+    for cls in row2_classes:
         boxes[cls] = _Box(cls, x, row2, lines[cls])
         x = boxes[cls].right + gap_x
     # Put Agency under Engagement when it fits, so their arrow is straight.
@@ -232,30 +247,43 @@ def _model_svg() -> str:
     missing = [cls.__name__ for cls in _MODEL if cls not in boxes]
     if missing:  # pragma: no cover - a new model class needs a place in the layout
         raise RuntimeError(f"model diagram: no place for {missing}")
+    return boxes, labels, row2
 
-    body: list[str] = []
-    for box in boxes.values():
-        body.append(
+
+def _draw_box(box: _Box) -> list[str]:
+    """The SVG of one class box: frame, shaded title, fields."""
+    return [
+        (
             f"<rect x='{box.x:.1f}' y='{box.y:.1f}' width='{box.width:.1f}' "
             f"height='{box.height:.1f}' rx='6' fill='{_FILL}' stroke='{_LINE}'/>"
-        )
-        body.append(
-            f"<path d='M{box.x:.1f},{box.y + _HEADER:.1f} h{box.width:.1f}' stroke='{_LINE}'/>"
-        )
-        body.append(
+        ),
+        f"<path d='M{box.x:.1f},{box.y + _HEADER:.1f} h{box.width:.1f}' stroke='{_LINE}'/>",
+        (
             f"<rect x='{box.x + 0.5:.1f}' y='{box.y + 0.5:.1f}' width='{box.width - 1:.1f}' "
             f"height='{_HEADER - 1:.1f}' rx='6' fill='{_HEAD}'/>"
-        )
-        body.append(_text(box.x + box.width / 2, box.y + 18, box.cls.__name__, size=14,
-                          anchor="middle", weight="bold"))
-        for i, line in enumerate(box.lines):
-            body.append(_text(box.x + 10, box.y + _HEADER + 14 + i * _ROW, line, size=11,
-                              mono=True))
+        ),
+        _text(
+            box.x + box.width / 2,
+            box.y + 18,
+            box.cls.__name__,
+            size=14,
+            anchor="middle",
+            weight="bold",
+        ),
+        *(
+            _text(box.x + 10, box.y + _HEADER + 14 + i * _ROW, line, size=11, mono=True)
+            for i, line in enumerate(box.lines)
+        ),
+    ]
 
+
+def _model_svg() -> str:
+    boxes, labels, row2 = _model_layout()
+    body = [part for box in boxes.values() for part in _draw_box(box)]
     # Arrows: one per (field, target class).
     edges = [(boxes[cls], boxes[target], label) for (cls, target), label in labels.items()]
     down = sorted((e for e in edges if e[1].y > e[0].bottom), key=lambda e: (e[0].x, e[1].x))
-    row1_bottom = row2 - gap_y
+    row1_bottom = row2 - _GAP_Y
     routes: list[tuple[float, float]] = []
     for edge in down:
         source, target, _ = edge
@@ -266,7 +294,7 @@ def _model_svg() -> str:
         if len(arriving) == 1 and target.x + 12 < x0 < target.right - 12:
             x1 = x0  # straight down when the target lies below
         routes.append((x0, x1))
-    levels = _bus_levels(routes, [e[0].bottom for e in down], row2)
+    levels = _bus_levels(routes)
     for edge, (x0, x1), level in zip(down, routes, levels, strict=True):
         source, target, label = edge
         bus = row1_bottom + 24 + 18 * level
@@ -283,11 +311,11 @@ def _model_svg() -> str:
     return _svg(width, height, body, "copsreform model classes and how they relate")
 
 
-def _bus_levels(routes: list[tuple[float, float]], starts: list[float], end: float) -> list[int]:
+def _bus_levels(routes: list[tuple[float, float]]) -> list[int]:
     """Give each down-across-down arrow the height of its crossing line, fewest crossings.
 
-    Arrow ``i`` drops from ``starts[i]`` at ``x0`` to its level, runs to ``x1`` and drops to
-    ``end``. Every order of levels is tried (there are only a few arrows).
+    Arrow ``i`` drops at ``x0`` to its level, runs across to ``x1`` and drops into its
+    target. Every order of levels is tried (there are only a few arrows).
     """
 
     def crossings(order: tuple[int, ...]) -> int:
@@ -318,8 +346,9 @@ class ModelDiagram(SphinxDirective):
             _model_svg(),
             "The model's classes with their fields and types, and an arrow for every field "
             "that holds another model class, labelled with the field and how many it holds "
-            "(``[1]``, ``[0..1]``, ``[0..*]``). Drawn at build time from ``attrs.fields`` "
-            "and the type hints.",
+            "(``[1]``, ``[0..1]``, ``[0..*]``); a grant's ``recipient`` is one of the two "
+            "classes it points at. Drawn at build time from ``attrs.fields`` and the type "
+            "hints.",
             "Class diagram: Grant points to Organization or Agency (recipient); Engagement "
             "points to Agency, Provider, StatusChange (history) and Recommendation.",
         )
@@ -347,7 +376,9 @@ def _lifecycle_svg() -> str:
     incoming = {s: [p for p in states if s in transitions[p]] for s in states}
     w, h, step, left = 150.0, 44.0, 200.0, 70.0
     main_y = 130.0
-    pos: dict[Any, tuple[float, float]] = {s: (left + i * step, main_y) for i, s in enumerate(chain)}
+    pos: dict[Any, tuple[float, float]] = {
+        s: (left + i * step, main_y) for i, s in enumerate(chain)
+    }
     above = [s for s in off if len(incoming[s]) == 1]
     below = [s for s in off if len(incoming[s]) > 1]
     if len(above) > 1 or len(below) > 1 or any(not incoming[s] for s in off):
@@ -375,7 +406,7 @@ def _lifecycle_svg() -> str:
     body.append(f"<circle cx='{sx - 40:.1f}' cy='{sy + h / 2:.1f}' r='7' fill='{_INK}'/>")
     body.append(_path([(sx - 33, sy + h / 2), (sx, sy + h / 2)]))
     # Along the chain.
-    for a, b in zip(chain, chain[1:], strict=False):
+    for a, b in itertools.pairwise(chain):
         (ax, ay), (bx, _) = pos[a], pos[b]
         body.append(_path([(ax + w, ay + h / 2), (bx, ay + h / 2)]))
     # Up to a state reached from one other state: up, then across into its side.
@@ -387,11 +418,9 @@ def _lifecycle_svg() -> str:
         tx, ty = pos[s]
         bus = ty - 36
         drops = sorted(pos[p][0] + w / 2 for p in incoming[s])
-        for x in drops:
-            body.append(_path([(x, main_y + h), (x, bus)], arrow=False))
+        body.extend(_path([(x, main_y + h), (x, bus)], arrow=False) for x in drops)
         body.append(_path([(drops[0], bus), (tx + w / 2, bus), (tx + w / 2, ty)]))
-        for x in drops:
-            body.append(f"<circle cx='{x:.1f}' cy='{bus:.1f}' r='2.5' fill='{_LINE}'/>")
+        body.extend(f"<circle cx='{x:.1f}' cy='{bus:.1f}' r='2.5' fill='{_LINE}'/>" for x in drops)
     width = max(x for x, _ in pos.values()) + w + 30
     height = max(y for _, y in pos.values()) + h + 50
     legend_y = height - 18
@@ -422,27 +451,34 @@ class LifecycleDiagram(SphinxDirective):
 
 # (c) Funding by fiscal year and program ------------------------------------------------
 
-_USASPENDING_PAGE = Path("tests/data/usaspending/spending_by_award_16710_WA_page1.json")
-_PALETTE = ("#2f6fb2", "#e07b39", "#3a9d5d", "#c44e52", "#8172b2", "#937860", "#da8bc3",
-            "#8c8c8c", "#ccb974", "#64b5cd", "#4c4c4c", "#55a868", "#b0b0b0")
+_PALETTE = (
+    "#2f6fb2",
+    "#e07b39",
+    "#3a9d5d",
+    "#c44e52",
+    "#8172b2",
+    "#937860",
+    "#da8bc3",
+    "#8c8c8c",
+    "#ccb974",
+    "#64b5cd",
+    "#4c4c4c",
+    "#55a868",
+    "#b0b0b0",
+)
 
 
-def funding_totals(root: Path) -> tuple[dict[cr.FiscalYear, dict[cr.GrantProgram, Decimal]],
-                                         int, int]:
-    """Net obligations by fiscal year and program from the bundled USAspending page.
+def funding_totals() -> tuple[dict[cr.FiscalYear, dict[cr.GrantProgram, Decimal]], int, int]:
+    """Net obligations by fiscal year and program from the USAspending page in the package.
 
     Returns:
         The totals, how many awards were read and how many were rejected.
     """
-    from copsreform.sources.usaspending import read_usaspending  # noqa: PLC0415
-
     totals: dict[cr.FiscalYear, dict[cr.GrantProgram, Decimal]] = defaultdict(
         lambda: defaultdict(Decimal)
     )
     read = rejected = 0
-    for outcome in read_usaspending(
-        root / _USASPENDING_PAGE, assistance_listing="16.710", recipient_state="WA"
-    ):
+    for outcome in cr.read_bundled_usaspending():
         read += 1
         if isinstance(outcome, cr.Rejected):
             rejected += 1
@@ -463,8 +499,8 @@ def _nice_step(top: Decimal) -> int:
     return 20_000_000
 
 
-def _funding_svg(root: Path) -> tuple[str, int, int]:
-    totals, read, rejected = funding_totals(root)
+def _funding_svg() -> tuple[str, int, int]:
+    totals, read, rejected = funding_totals()
     years = sorted(totals)
     if not years:  # pragma: no cover - the bundled file has awards
         raise RuntimeError("funding chart: no awards read")
@@ -484,8 +520,9 @@ def _funding_svg(root: Path) -> tuple[str, int, int]:
     for value in range(-bottom, top + 1, step):
         y = zero - value * scale
         body.append(f"<path d='M{plot_left},{y:.1f} h{plot_w:.1f}' stroke='#e4e7eb'/>")
-        body.append(_text(plot_left - 8, y + 4, f"${value / 1_000_000:,.1f}M", size=12,
-                          anchor="end"))
+        body.append(
+            _text(plot_left - 8, y + 4, f"${value / 1_000_000:,.1f}M", size=12, anchor="end")
+        )
     for i, year in enumerate(years):
         x = plot_left + gap + i * (bar_w + gap)
         pos_y, neg_y = zero, zero
@@ -505,20 +542,30 @@ def _funding_svg(root: Path) -> tuple[str, int, int]:
                 f"fill='{colour[program]}'><title>{year} {escape(program.title)}: "
                 f"${amount:,.2f}</title></rect>"
             )
-        body.append(_text(x + bar_w / 2, zero + bottom * scale + 17, str(year.year), size=11,
-                          anchor="middle"))
+        body.append(
+            _text(
+                x + bar_w / 2, zero + bottom * scale + 17, str(year.year), size=11, anchor="middle"
+            )
+        )
     body.append(f"<path d='M{plot_left},{zero:.1f} h{plot_w:.1f}' stroke='{_INK}'/>")
     axis_y = zero + bottom * scale + 38
-    body.append(_text(plot_left + plot_w / 2, axis_y,
-                      "Fiscal year (the one the award number encodes)", size=12,
-                      anchor="middle"))
+    body.append(
+        _text(
+            plot_left + plot_w / 2,
+            axis_y,
+            "Fiscal year (the one the award number encodes)",
+            size=12,
+            anchor="middle",
+        )
+    )
     # Legend, below the plot in two columns.
     column_w = plot_w / 2
     for i, program in enumerate(programs):
         lx = plot_left + (i % 2) * column_w
         ly = axis_y + 22 + (i // 2) * 22
-        body.append(f"<rect x='{lx:.1f}' y='{ly:.1f}' width='14' height='14' "
-                    f"fill='{colour[program]}'/>")
+        body.append(
+            f"<rect x='{lx:.1f}' y='{ly:.1f}' width='14' height='14' fill='{colour[program]}'/>"
+        )
         body.append(_text(lx + 20, ly + 12, _short_title(program), size=12))
     width = plot_left + plot_w + 20
     height = axis_y + 22 + ((len(programs) + 1) // 2) * 22 + 8
@@ -529,8 +576,7 @@ class FundingChart(SphinxDirective):
     """``.. funding-chart::``: COPS funding by fiscal year and program, real data."""
 
     def run(self) -> list[nodes.Node]:
-        root = Path(self.env.srcdir).parent
-        svg, read, rejected = _funding_svg(root)
+        svg, read, rejected = _funding_svg()
         kept = read - rejected
         return _figure(
             self,
@@ -538,8 +584,9 @@ class FundingChart(SphinxDirective):
             svg,
             f"Net COPS obligations (Assistance Listing 16.710) to recipients in Washington "
             f"state, by fiscal year and program: the {kept} awards of the one real "
-            f"USAspending page bundled with the tests ({read} read, {rejected} rejected), "
-            "read with :func:`~copsreform.sources.usaspending.read_usaspending`, which "
+            f"USAspending page that ships with copsreform ({read} read, {rejected} "
+            "rejected), read with "
+            ":func:`~copsreform.sources.usaspending.read_bundled_usaspending`, which "
             "classifies each award's program from its description, listing and award "
             "number. The fiscal year is the one the award number encodes. One page of 100 "
             "awards is a sample, not Washington's total. Drawn at build time.",

@@ -47,7 +47,9 @@ def _object(path: str) -> Any:
 
 def _rst(directive: SphinxDirective, text: str) -> list[nodes.Node]:
     container = nodes.container()
-    nested_parse_with_titles(directive.state, StringList(text.splitlines(), "<generated>"), container)
+    nested_parse_with_titles(
+        directive.state, StringList(text.splitlines(), "<generated>"), container
+    )
     return list(container.children)
 
 
@@ -140,8 +142,8 @@ def _json_type(tp: Any) -> str:
         return f"{_json_type(inner)}, or ``null``"
     if set(typing.get_args(tp)) == {Agency, Organization}:
         return (
-            f"object: an {_ref(Agency)} or an {_ref(Organization)}, with a ``\"type\"`` key "
-            "``\"agency\"`` or ``\"organization\"``"
+            f'object: an {_ref(Agency)} or an {_ref(Organization)}, with a ``"type"`` key '
+            '``"agency"`` or ``"organization"``'
         )
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
@@ -223,7 +225,7 @@ class WireExample(SphinxDirective):
         try:
             exec(code, scope)  # noqa: S102 - the docs' own example code
             text = cr.to_json(scope["obj"], indent=2)
-        except Exception as error:  # noqa: BLE001 - any failure is a build warning
+        except Exception as error:  # any failure is a build warning, not a crash
             return [
                 self.state.document.reporter.warning(
                     f"wire-example failed: {type(error).__name__}: {error}", line=self.lineno
