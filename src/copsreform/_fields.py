@@ -54,15 +54,24 @@ def fail(instance: object, attribute: "attrs.Attribute[Any]", reason: str, value
 # Converters -------------------------------------------------------------------------
 
 
+def _is_folded(text: str) -> bool:
+    # True when folding would change nothing: no outer space, no run of spaces, and no
+    # other white space (isprintable is False for tabs and line breaks). Checked first so
+    # that an already clean string is kept as the same object, not copied.
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def fold_spaces(value: object) -> object:
     """Strip a string and fold runs of white space to one space; leave other values."""
-    return " ".join(value.split()) if isinstance(value, str) else value
+    if isinstance(value, str):
+        return value if _is_folded(value) else " ".join(value.split())
+    return value
 
 
 def fold_spaces_or_none(value: object) -> object:
     """Like :func:`fold_spaces`, but an empty or blank string becomes ``None``."""
     if isinstance(value, str):
-        return " ".join(value.split()) or None
+        return (value if _is_folded(value) else " ".join(value.split())) or None
     return value
 
 
@@ -74,8 +83,11 @@ def strip_text(value: object) -> object:
 
 
 def upper(value: object) -> object:
-    """Strip and upper-case a string; leave other values."""
-    return value.strip().upper() if isinstance(value, str) else value
+    """Strip and upper-case a string; leave other values (a clean string is not copied)."""
+    if isinstance(value, str):
+        changed = value.strip().upper()
+        return value if changed == value else changed
+    return value
 
 
 def to_frozenset(value: object) -> object:
@@ -100,9 +112,11 @@ def money(value: object) -> object:
     if type(value) is int and -MAX_MONEY < value < MAX_MONEY:
         return Decimal(value).quantize(_CENT)
     if isinstance(value, Decimal) and value.is_finite() and _magnitude_ok(value):
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent >= -2:
-            return value.quantize(_CENT)
+        if value.same_quantum(_CENT):
+            return value  # already two decimal places: keep the same object
+        cents = value.quantize(_CENT)
+        if cents == value:  # no rounding happened: only the written form changed
+            return cents
     return value
 
 
@@ -232,7 +246,8 @@ def amount(instance: object, attribute: "attrs.Attribute[Any]", value: object) -
         fail(instance, attribute, "must be a finite amount", value)
     elif not _magnitude_ok(value):
         fail(instance, attribute, "must be less than 10 trillion in size", value)
-    elif value != value.quantize(_CENT):
+    elif not value.same_quantum(_CENT):
+        # After the money converter every amount in whole cents has two decimal places.
         fail(instance, attribute, "must be in whole cents", value)
 
 

@@ -78,6 +78,32 @@ class FiscalYear:
     year: int = attrs.field(validator=_check_year)
 
     @classmethod
+    def shared(cls, year: int) -> "FiscalYear":
+        """Return the one shared instance for ``year`` (fiscal years are immutable).
+
+        Readers of many records use it so that a million grants of FY2024 hold one
+        ``FiscalYear(2024)`` between them, not a million equal copies.
+
+        Args:
+            year: The calendar year in which the fiscal year ends.
+
+        Returns:
+            The fiscal year; equal to ``FiscalYear(year)``.
+
+        Raises:
+            ValidationError: As :class:`FiscalYear` does, for a bad ``year``.
+
+        Examples:
+            >>> FiscalYear.shared(2025) is FiscalYear.shared(2025)
+            True
+        """
+        found = _SHARED.get(year) if type(year) is int else None
+        if found is None:
+            found = cls(year)
+            _SHARED[year] = found
+        return found
+
+    @classmethod
     def of(cls, day: dt.date) -> "FiscalYear":
         """Return the fiscal year that contains a date.
 
@@ -98,7 +124,7 @@ class FiscalYear:
         """
         if not isinstance(day, dt.date):
             raise ValidationError.single("must be a date", day, root="day")
-        return cls(day.year + 1 if day.month >= 10 else day.year)
+        return cls.shared(day.year + 1 if day.month >= 10 else day.year)
 
     @classmethod
     def parse(cls, text: str) -> "FiscalYear":
@@ -156,6 +182,10 @@ class FiscalYear:
 
     def __str__(self) -> str:
         return f"FY{self.year}"
+
+
+#: Shared instances by year; bounded by the range of valid years (at most 223 entries).
+_SHARED: dict[int, FiscalYear] = {}
 
 
 def _as_date(day: dt.date) -> dt.date:

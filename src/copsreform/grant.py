@@ -145,7 +145,7 @@ class Grant:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        encoded = FiscalYear(_award_number.fiscal_year(self.award_number))
+        encoded = FiscalYear.shared(_award_number.fiscal_year(self.award_number))
         if self._fiscal_year is None:
             object.__setattr__(self, "_fiscal_year", encoded)
         elif self._fiscal_year != encoded:

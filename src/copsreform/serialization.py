@@ -136,12 +136,25 @@ def _wire_decimal(value: object, _: object = None) -> Decimal:
 
 
 def _wire_date(value: object, _: object = None) -> dt.date:
+    found = _DATES.get(value) if type(value) is str else None
+    if found is not None:
+        return found
     if type(value) is not str or not _DATE_TEXT.fullmatch(value):
         raise _RefusedError("must be a date written YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise _RefusedError("must be a real calendar date") from None
+    if len(_DATES) >= _MAX_SHARED_DATES:
+        _DATES.clear()
+    _DATES[value] = day
+    return day
+
+
+# Dates repeat across records (periods start on 1 October); equal dates read from the
+# wire share one immutable object. Bounded: the cache empties itself when full.
+_DATES: dict[str, dt.date] = {}
+_MAX_SHARED_DATES: Final = 4096
 
 
 def _wire_fiscal_year(value: object, _: object = None) -> FiscalYear:
@@ -149,7 +162,7 @@ def _wire_fiscal_year(value: object, _: object = None) -> FiscalYear:
         raise _RefusedError("must be a fiscal year as an int such as 2025")
     if not MIN_YEAR <= value <= MAX_YEAR:
         raise _RefusedError(f"must be between {MIN_YEAR} and {MAX_YEAR}")
-    return FiscalYear(value)
+    return FiscalYear.shared(value)
 
 
 def _wire_enum(enum_type: type[enum.Enum]) -> Callable[[object], enum.Enum]:
@@ -175,17 +188,22 @@ def _wire_identifier(validate: Callable[[object], str]) -> Callable[[object], st
             raise _RefusedError(error.reason) from None
         if canonical != value:
             raise _RefusedError(f"must be written in canonical form {canonical!r}")
-        return value
+        return canonical
 
     return check
 
 
 def _state_code(value: object) -> str:
-    if value not in STATES:
+    shared = _STATE_CODES.get(value) if type(value) is str else None
+    if shared is None:
         raise ValidationError.single(
             "must be a USPS code of a state, DC or a U.S. territory", value
         )
-    return typing.cast(str, value)
+    return shared
+
+
+# Each state code read from the wire becomes the one shared string of STATES.
+_STATE_CODES: Final = {code: code for code in STATES}
 
 
 #: Fields whose strings must be in canonical form on the wire, and the check for each.
@@ -828,7 +846,7 @@ def _numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
             return
         except UnicodeDecodeError as error:
             raise SourceFormatError(
-                f"line {number + 1} is not UTF-8 text ({error.reason}); save the file as UTF-8"
+                f"is not UTF-8 text after line {number} ({error.reason}); save the file as UTF-8"
             ) from None
         number += 1
         yield number, line

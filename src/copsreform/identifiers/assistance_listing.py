@@ -85,6 +85,10 @@ def compact(number: str) -> str:
     return _common.squeeze(number)
 
 
+# The COPS listings read from data become these shared strings rather than copies.
+_SHARED: Final = {number: number for number in COPS_LISTINGS}
+
+
 def validate(number: object) -> str:
     """Check the format of an Assistance Listing number and return it.
 
@@ -103,7 +107,7 @@ def validate(number: object) -> str:
         '16.068'
     """
     if type(number) is str and _LISTING.fullmatch(number):
-        return number  # already canonical: the common case
+        return _SHARED.get(number, number)  # canonical: the COPS listings share one string
     compacted = _common.prepare(number, _ROOT, compact)
     if not _LISTING.fullmatch(compacted):
         raise _common.error(

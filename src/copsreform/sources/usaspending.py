@@ -88,6 +88,7 @@ Examples:
 """
 
 import contextlib
+import functools
 import importlib.resources
 import re
 from collections.abc import Iterator, Mapping
@@ -207,6 +208,13 @@ def _named_program(description: object) -> GrantProgram | None:
     """The one program a description names, or ``None`` if it names none or several."""
     if not isinstance(description, str):
         return None
+    return _named_in_text(description)
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_in_text(description: str) -> GrantProgram | None:
+    # Cached: short labels ("CHP", "TRGP-E/T") repeat across records, and a record's
+    # description is examined more than once while its program is chosen.
     text = " ".join(description.upper().split())
     found = {program for program, pattern in _PATTERNS if pattern.search(text)}
     for specific, general in _REFINES.items():
