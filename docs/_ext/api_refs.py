@@ -14,6 +14,10 @@ Type variables
     a reader can look up. A reference to a module-level :class:`typing.TypeVar` of the
     package renders as its plain name.
 
+"Bases: object"
+    Every class has it; it is left out so the bases that matter (an error's parent,
+    an enum) stand out.
+
 One-line attribute docstrings
     Napoleon reads the first line of an attribute's or property's docstring as
     ``type: description`` when it holds a colon, so ``"The current status: the last
@@ -123,9 +127,17 @@ def _undo_type_prefix(  # noqa: PLR0917 - the signature of the Sphinx event
             break
 
 
+def _drop_object_base(
+    app: Sphinx, name: str, obj: object, options: object, bases: list[type]
+) -> None:
+    """Leave out "Bases: object": every class has it, so it tells the reader nothing."""
+    bases[:] = [base for base in bases if base is not object]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     # Around napoleon (priority 500): remember the first line before, mend it after.
     app.connect("autodoc-process-docstring", _remember_first_line, priority=400)
     app.connect("autodoc-process-docstring", _undo_type_prefix, priority=600)
     app.connect("missing-reference", _resolve)
+    app.connect("autodoc-process-bases", _drop_object_base)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

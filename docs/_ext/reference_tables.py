@@ -153,7 +153,7 @@ def _json_type(tp: Any) -> str:
         item = args[0]
         return f"array of {_json_type(item)}"
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        values = ", ".join(f"``{m.value!r}``" for m in tp)
+        values = ", ".join(f"``{json.dumps(m.value)}``" for m in tp)
         return f"string, a {_ref(tp)} value: {values}"
     if isinstance(tp, type) and attrs.has(tp) and tp is not FiscalYear:
         return f"object ({_ref(tp)})"
