@@ -18,6 +18,7 @@ Examples:
 import contextlib
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -101,19 +102,60 @@ def atomic_output(path: Path, *, inputs: Iterable[Path] = ()) -> Iterator[IO[str
         >>> target.read_text()
         'done\n'
     """
-    for source in inputs:
-        if path.exists() and source.exists() and path.resolve() == source.resolve():
-            raise click.UsageError(f"the output {path} is also an input; choose another path")
+    check_outputs(inputs, [path])
     folder = path.parent if str(path.parent) else Path()
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        os.chmod(temp_name, _file_mode(path))  # mkstemp makes it private (0o600)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
+            stream.flush()
+            os.fsync(stream.fileno())  # on disk before it replaces anything
         os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions an output gets: those of the file it replaces, else the umask's."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def check_outputs(inputs: Iterable[Path], outputs: Iterable[Path | None]) -> None:
+    """Refuse, before any work, an output that is an input or two outputs that are one file.
+
+    Args:
+        inputs: Files being read.
+        outputs: Files to be written; ``None`` entries (not asked for) are ignored.
+
+    Raises:
+        click.UsageError: If an output is an input, or two outputs name the same file.
+
+    Examples:
+        >>> check_outputs([Path("in.csv")], [Path("out.jsonl"), None])
+        >>> check_outputs([Path("in.csv")], [Path("./in.csv")])
+        Traceback (most recent call last):
+        ...
+        click.exceptions.UsageError: the output in.csv is also an input; choose another path
+    """
+    sources = {source.resolve() for source in inputs}
+    seen: set[Path] = set()
+    for output in outputs:
+        if output is None:
+            continue
+        resolved = output.resolve()
+        if resolved in sources:
+            raise click.UsageError(f"the output {output} is also an input; choose another path")
+        if resolved in seen:
+            raise click.UsageError(f"{output} is named as two outputs; choose another path")
+        seen.add(resolved)
 
 
 # Reading files of model objects --------------------------------------------------------
@@ -162,8 +204,8 @@ def _read_json_file(cls: type[T], path: Path) -> Iterator[T | Rejected]:
             yield Rejected.from_error(index, "index", error, raw=document)
 
 
-def _write_rejections(rejected: Iterable[Rejected], path: Path) -> None:
-    with atomic_output(path) as stream:
+def _write_rejections(rejected: Iterable[Rejected], path: Path, inputs: Iterable[Path]) -> None:
+    with atomic_output(path, inputs=inputs) as stream:
         for item in rejected:
             stream.write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
 
@@ -417,6 +459,7 @@ def import_(
       copsreform import cde agencies-by-state-2018.json.gz -o agencies.csv --errors bad.jsonl
     """
     with _errors_as_lines():
+        check_outputs([file], [output, errors_path])
         if source == "usaspending":
             outcomes: Iterator[Any] = read_usaspending(
                 file, assistance_listing=listing, recipient_state=state, strict=strict
@@ -454,7 +497,7 @@ def import_(
             with atomic_output(output, inputs=[file]) as stream:
                 emit(stream)
         if errors_path is not None:
-            _write_rejections(rejected, errors_path)
+            _write_rejections(rejected, errors_path, [file])
         _report(tally.summary(), report)
         if rejected:
             sys.exit(EXIT_DATA)

@@ -149,7 +149,7 @@ print(json.dumps({"modules": names, "events": events}))
 
 def run_audit(script: str) -> "subprocess.CompletedProcess[str]":
     """Run an audit script in a fresh interpreter (this one's executable)."""
-    return subprocess.run(  # noqa: S603 - our own interpreter and script
+    return subprocess.run(
         [sys.executable, "-c", script, str(SRC)],
         capture_output=True,
         text=True,

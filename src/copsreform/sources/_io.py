@@ -102,6 +102,16 @@ class _Capped(io.RawIOBase):
         self._compressed = compressed
         self._count = 0
 
+    @property
+    def delivered(self) -> int:
+        """How many bytes this stream has returned so far."""
+        return self._count
+
+    @property
+    def compressed(self) -> bool:
+        """Whether the bytes are those of a decompressed gzip stream."""
+        return self._compressed
+
     def readable(self) -> bool:
         return True
 
@@ -150,10 +160,15 @@ class Opened:
         head: The first characters (at most :data:`HEAD_CHARS`), not yet consumed.
     """
 
-    def __init__(self, name: str, head: str, rest: _Text) -> None:
+    def __init__(self, name: str, head: str, rest: _Text, raw: "_Capped | None" = None) -> None:
         self.name = name
         self.head = head
         self._rest = rest
+        self._raw = raw
+
+    def decode_error(self, error: UnicodeDecodeError) -> SourceFormatError:
+        """Describe a decoding failure with the bad byte's position in the whole input."""
+        return _decode_error(self.name, error, self._raw)
 
     def lines(self) -> Iterator[str]:
         """Yield the text as lines with their endings, the head included."""
@@ -181,8 +196,22 @@ class Opened:
         return text
 
 
-def _decode_error(name: str, error: UnicodeDecodeError) -> SourceFormatError:
-    return SourceFormatError(f"is not UTF-8 text ({error.reason} at byte {error.start})", name)
+def _decode_error(
+    name: str, error: UnicodeDecodeError, raw: "_Capped | None" = None
+) -> SourceFormatError:
+    # The decoder sees one chunk at a time, so ``error.start`` counts from the chunk's
+    # start. The chunk is the tail of what the raw stream has delivered so far (nothing is
+    # buffered between them), which gives the position in the whole input.
+    if raw is None:
+        return SourceFormatError(f"is not UTF-8 text ({error.reason})", name)
+    offset = raw.delivered - len(error.object) + error.start
+    byte = error.object[error.start]
+    where = " of the decompressed data" if raw.compressed else ""
+    return SourceFormatError(
+        f"is not UTF-8 text ({error.reason}: byte 0x{byte:02x} at byte {offset:,}{where}); "
+        "save the file as UTF-8",
+        name,
+    )
 
 
 @contextlib.contextmanager
@@ -214,6 +243,7 @@ def open_source(source: Source, limit: int) -> Iterator[Opened]:
             binary = source
         first = binary.read(0)
         text: _Text
+        raw: _Capped | None = None
         if isinstance(first, str):
             text = _CappedText(binary, limit, name)
         else:
@@ -225,16 +255,17 @@ def open_source(source: Source, limit: int) -> Iterator[Opened]:
                 inner = cast(IO[bytes], unzipped)
                 magic = b""
             raw = _Capped(inner, magic, limit, name, compressed)
-            wrapper = io.TextIOWrapper(
-                io.BufferedReader(raw, _CHUNK), encoding="utf-8-sig", newline=""
-            )
+            # No buffer between the counting stream and the decoder: the count of bytes
+            # delivered then places a decoding error exactly (see _decode_error).
+            wrapper = io.TextIOWrapper(cast(IO[bytes], raw), encoding="utf-8-sig", newline="")
+            wrapper._CHUNK_SIZE = _CHUNK  # type: ignore[attr-defined]
             stack.callback(wrapper.close)  # closes only our wrappers, never the caller's stream
             text = wrapper
         try:
             head = text.read(HEAD_CHARS)
         except UnicodeDecodeError as error:
-            raise _decode_error(name, error) from None
-        yield Opened(name, head.removeprefix("\ufeff"), text)
+            raise _decode_error(name, error, raw) from None
+        yield Opened(name, head.removeprefix("\ufeff"), text, raw)
 
 
 class _CappedText:
@@ -294,7 +325,7 @@ def load_json(opened: Opened, limit: int) -> Any:
     try:
         text = opened.read(limit)
     except UnicodeDecodeError as error:
-        raise _decode_error(opened.name, error) from None
+        raise opened.decode_error(error) from None
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
     except json.JSONDecodeError as error:
@@ -332,7 +363,7 @@ def csv_rows(opened: Opened) -> Iterator[tuple[int, list[str]]]:
                 f"is not readable CSV at line {reader.line_num + 1}: {error}", opened.name
             ) from None
         except UnicodeDecodeError as error:
-            raise _decode_error(opened.name, error) from None
+            raise opened.decode_error(error) from None
         if fields:
             yield reader.line_num, fields
 
