@@ -2,6 +2,7 @@
 record is counted, and decompression and file sizes are bounded.
 """
 
+import csv
 import gzip
 import io
 import json
@@ -274,3 +275,19 @@ def test_a_truncated_gzip_is_refused_clearly() -> None:
 def test_usaspending_json_deeper_than_python_can_parse_is_refused_clearly() -> None:
     with pytest.raises(cr.SourceFormatError):
         list(usaspending.read_usaspending(io.BytesIO(b'{"results": ' + b"[" * 100_000)))
+
+
+def test_long_descriptions_are_not_kept_in_the_classification_cache() -> None:
+    path = DATA / "usaspending" / "Assistance_PrimeAwardSummaries_constructed.csv"
+    header, row = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))[:2]
+    column = header.index("prime_award_base_transaction_description")
+    rows = []
+    for number in range(50):
+        long_row = list(row)
+        long_row[column] = f"HIRING {number} " + "x" * 10_000
+        rows.append(long_row)
+    out = io.StringIO()
+    csv.writer(out).writerows([header, *rows])
+    usaspending._named_in_text.cache_clear()
+    assert len(list(usaspending.read_usaspending(io.StringIO(out.getvalue())))) == 50
+    assert usaspending._named_in_text.cache_info().currsize == 0

@@ -208,7 +208,15 @@ def _named_program(description: object) -> GrantProgram | None:
     """The one program a description names, or ``None`` if it names none or several."""
     if not isinstance(description, str):
         return None
+    if len(description) > _MAX_CACHED_DESCRIPTION:
+        return _named_in_text.__wrapped__(description)
     return _named_in_text(description)
+
+
+#: Longest description whose classification is cached. Short labels ("CHP", "TRGP-E/T")
+#: repeat across records; long narratives are unique, and caching them would keep up to
+#: 4,096 of them (each up to the CSV field limit, 128 KiB) alive after the import.
+_MAX_CACHED_DESCRIPTION: Final = 256
 
 
 @functools.lru_cache(maxsize=4096)
