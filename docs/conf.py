@@ -103,6 +103,13 @@ import copsreform as cr
 
 # The real public files the tests use, for examples that read a file.
 DATA = Path({str(ROOT / "tests" / "data")!r})
+
+# Property-test examples must pass on a slow or busy machine too: no time limits.
+from hypothesis import HealthCheck, settings
+settings.register_profile(
+    "docs", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("docs")
 """
 
 # Sphinx's default also ignores exception details; the docs show error messages on
