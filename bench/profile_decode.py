@@ -75,7 +75,7 @@ def _table(profiler: cProfile.Profile, count: int, top: int) -> tuple[str, float
     total = sum(tt for (_, _, tt, _, _) in raw.values())
     rows = sorted(raw.items(), key=lambda item: item[1][2], reverse=True)[:top]
     out = [
-        "| # | function | where | calls/record | own time % | own µs/record | incl. time % |",
+        "| # | function | where | calls/record | own time % | own µs/record (profiled) | incl. time % |",
         "|---:|---|---|---:|---:|---:|---:|",
     ]
     for rank, ((filename, line, function), (_, calls, tt, ct, _)) in enumerate(rows, start=1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import subprocess
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -31,6 +32,29 @@ def _version(distribution: str) -> str | None:
         return None
 
 
+def source_state() -> str:
+    """The commit of the working tree and whether src/ differs from it (editable install)."""
+    root = Path(__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607 - git from PATH
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "src"],  # noqa: S607
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{head}{' + uncommitted changes in src/' if dirty else ''}"
+
+
 def machine() -> dict[str, Any]:
     """What the results were measured on."""
     versions = {name: _version(name) for name in LIBRARIES}
@@ -47,6 +71,7 @@ def machine() -> dict[str, Any]:
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "libraries": versions,
+        "source": source_state(),
     }
 
 
@@ -56,7 +81,14 @@ def machine_line(info: dict[str, Any]) -> str:
     return (
         f"{info['cpu']}, {info['cores']} cores ({info['usable_cores']} usable), "
         f"{info['python']}, {info['platform']}; load average at start "
-        f"{'/'.join(str(x) for x in info['load_average_at_start'])}; {info['date']}. {libs}"
+        f"{'/'.join(str(x) for x in info['load_average_at_start'])}"
+        + (
+            f", at end {'/'.join(str(x) for x in info['load_average_at_end'])}"
+            if "load_average_at_end" in info
+            else ""
+        )
+        + f"; {info['date']}. {libs}; "
+        f"copsreform source: {info.get('source', 'unknown')}"
     )
 
 
