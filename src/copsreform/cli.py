@@ -611,6 +611,12 @@ def eligibility(
                     primary_law_enforcement_authority=_tri_state(primary_authority),
                 )
             ]
+        if not applicants:
+            counts = tally.summary()
+            _fail(
+                f"{agencies_file}: holds no agency to decide "
+                f"(read {counts.read}, rejected {counts.rejected})"
+            )
         if len(applicants) == 1:
             _print_decisions(applicants[0], chosen, year, output_format)
         else:

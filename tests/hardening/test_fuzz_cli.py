@@ -46,7 +46,11 @@ def run_on_file(content: bytes, suffix: str, args: Sequence[str]) -> Result:
 
 
 def _commands() -> st.SearchStrategy[list[str]]:
-    return st.sampled_from([["validate", kind] for kind in sorted(KINDS)] + [["summary"]])
+    return st.sampled_from(
+        [["validate", kind] for kind in sorted(KINDS)]
+        + [["summary"], ["import", "usaspending"], ["import", "cde"]]
+        + [["eligibility", "--fiscal-year", "2024", "--agencies"]]
+    )
 
 
 def _jsonl(documents: list[Any]) -> bytes:
@@ -105,3 +109,50 @@ def test_mutated_real_documents_are_validated_with_every_record_counted(
 @given(st.lists(st.text(max_size=20), max_size=4))
 def test_any_arguments_exit_cleanly(args: list[str]) -> None:
     assert_clean_exit(invoke(args))
+
+
+_OPTION_TEXT = st.text(max_size=12) | st.sampled_from(
+    ["MA", "ma", "XX", "FY2025", "2025", "25", "1e999", "-1", "MA0130100", "\u202e", ""]
+)
+
+
+@given(
+    st.fixed_dictionaries(
+        {"--name": _OPTION_TEXT, "--state": _OPTION_TEXT, "--fiscal-year": _OPTION_TEXT},
+        optional={
+            "--ori": _OPTION_TEXT,
+            "--jurisdiction": st.sampled_from(["local", "state", "tribal", "nope"]),
+            "--type": st.sampled_from(["city", "county", "other", "nope"]),
+            "--sworn": _OPTION_TEXT,
+            "--program": st.sampled_from(["chp", "critical_response", "svpp", "nope"]),
+            "--format": st.sampled_from(["text", "json"]),
+        },
+    )
+)
+def test_eligibility_with_any_option_values_exits_cleanly(options: dict[str, str]) -> None:
+    args = ["eligibility"]
+    for option, value in options.items():
+        args += [option, value]
+    assert_clean_exit(invoke(args))
+
+
+@given(
+    st.sampled_from(["usaspending", "cde"]),
+    st.binary(max_size=300),
+    st.sampled_from([".jsonl", ".csv"]),
+)
+def test_import_of_any_bytes_to_a_file_writes_whole_output_or_nothing(
+    source: str, content: bytes, out_suffix: str
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "input.bin"
+        path.write_bytes(content)
+        output = Path(folder) / f"out{out_suffix}"
+        result = invoke(["import", source, str(path), "-o", str(output)])
+        assert_clean_exit(result)
+        assert path.read_bytes() == content
+        names = sorted(p.name for p in Path(folder).iterdir())
+        if output.exists():
+            assert names == sorted(["input.bin", output.name])
+        else:
+            assert names == ["input.bin"]  # no temporary file left behind

@@ -3,7 +3,8 @@
 Each corpus file holds ``found`` (what broke and where it was fixed), a ``target`` (which
 API it goes to), the input and the ``expect``-ed outcome. Values JSON cannot hold are
 written as markers: ``{"$pow10": n}`` is the int 10**n, ``{"$repeat": [s, n]}`` is the
-string ``s`` repeated n times.
+string ``s`` repeated n times; a large input file is ``file_latin1_parts``, a list of
+``[text, times]``.
 """
 
 import json
@@ -37,6 +38,8 @@ def expand(value: Any) -> Any:
 
 
 def file_bytes(case: dict[str, Any]) -> bytes:
+    if "file_latin1_parts" in case:  # [[text, times], ...]: a large file, written small
+        return b"".join(str(t).encode("latin-1") * n for t, n in case["file_latin1_parts"])
     if "file_latin1" in case:
         return str(case["file_latin1"]).encode("latin-1")
     if "file_hex" in case:
@@ -46,6 +49,7 @@ def file_bytes(case: dict[str, Any]) -> bytes:
 
 def assert_error(error: cr.CopsReformError, expect: dict[str, Any]) -> None:
     assert expect["error"] == type(error).__name__
+    assert expect.get("message_contains", "") in str(error)
     if "reasons" in expect:
         assert isinstance(error, cr.ValidationError)
         assert sorted(expect["reasons"]) == sorted(p.reason for p in error.problems)
