@@ -184,6 +184,10 @@ def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
     elif suffix == ".json":
         yield from _read_json_file(cls, path)
     elif suffix == ".csv":
+        if cls not in (Grant, Agency, Organization):  # the classes CSV can hold
+            raise SourceFormatError(
+                f"{cls.__name__} records have no CSV form; use .jsonl or .json", str(path)
+            )
         yield from export.read_csv(cls, path)
     else:
         raise SourceFormatError("unknown file type; use .jsonl, .json or .csv", str(path))

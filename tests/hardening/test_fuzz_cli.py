@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from copsreform.cli import main
 from copsreform.schema import KINDS
 
-SUFFIXES = [".jsonl", ".json", ".txt", ""]
+SUFFIXES = [".jsonl", ".json", ".csv", ".txt", ""]
 
 
 def invoke(args: Sequence[str]) -> Result:
