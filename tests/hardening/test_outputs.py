@@ -259,11 +259,22 @@ def test_a_file_of_exactly_max_bytes_is_read_and_one_byte_more_is_refused(
                 list(cde.read_cde(io.BytesIO(data), max_bytes=limit))
 
 
-def test_an_endless_csv_field_is_refused_as_malformed_not_held() -> None:
+def test_a_csv_field_of_131072_characters_is_read_and_one_more_is_refused() -> None:
+    # Python's csv module caps a field at csv.field_size_limit(), 131,072 by default.
+    assert csv.field_size_limit() == 131_072
     header = CDE_CSV.read_bytes().splitlines(keepends=True)[0]
-    data = header + b'WA0000000,"' + b"x" * (200 * 1024) + b'",NA\n'
-    with pytest.raises(cr.SourceFormatError, match="field larger than field limit"):
-        list(cde.read_cde(io.BytesIO(data)))
+    for size, fits in [(131_072, True), (131_073, False), (10 * 1024 * 1024, False)]:
+        data = header + b'WA0000000,"' + b"x" * size + b'",NA\n'
+        if fits:
+            [outcome] = cde.read_cde(io.BytesIO(data))
+            assert isinstance(outcome, cr.Rejected)  # read, then refused as a record
+        else:
+            with pytest.raises(cr.SourceFormatError, match="field larger than field limit"):
+                list(cde.read_cde(io.BytesIO(data)))
+
+
+def test_the_default_csv_cap_is_4_gib() -> None:
+    assert _io.MAX_CSV_BYTES == 4 * 1024**3
 
 
 def test_a_truncated_gzip_is_refused_clearly() -> None:
