@@ -17,10 +17,7 @@ Examples:
 
 import contextlib
 import json
-import os
-import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +26,7 @@ from typing import IO, Any, NoReturn, TypeVar
 import click
 
 from copsreform import __version__, export
+from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization
 from copsreform.batch import Rejected, Summary, Tally
 from copsreform.errors import (
@@ -103,29 +101,8 @@ def atomic_output(path: Path, *, inputs: Iterable[Path] = ()) -> Iterator[IO[str
         'done\n'
     """
     check_outputs(inputs, [path])
-    folder = path.parent if str(path.parent) else Path()
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        os.chmod(temp_name, _file_mode(path))  # mkstemp makes it private (0o600)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())  # on disk before it replaces anything
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-
-
-def _file_mode(path: Path) -> int:
-    """The permissions an output gets: those of the file it replaces, else the umask's."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        mask = os.umask(0o022)
-        os.umask(mask)
-        return 0o666 & ~mask
+    with replacing(path, newline="\n") as stream:
+        yield stream
 
 
 def check_outputs(inputs: Iterable[Path], outputs: Iterable[Path | None]) -> None:

@@ -52,13 +52,11 @@ Examples:
     True
 """
 
-import contextlib
 import csv
 import datetime as dt
 import enum
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -66,6 +64,7 @@ from typing import IO, Any, Final, TypeVar
 
 import attrs
 
+from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
 from copsreform.batch import Rejected
 from copsreform.errors import MISSING, Problem, SourceFormatError, ValidationError
@@ -356,17 +355,8 @@ def write_csv(
     if cls not in _HEADERS:
         raise TypeError(f"write_csv writes Grant, Agency or Organization, not {cls.__name__}")
     if isinstance(target, str | os.PathLike):
-        path = Path(target)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                count = _write(stream, cls, first, items)
-            os.replace(temporary, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
-        return count
+        with replacing(Path(target), newline="") as stream:
+            return _write(stream, cls, first, items)
     return _write(target, cls, first, items)
 
 

@@ -54,6 +54,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from copsreform._atomic import replacing
 from copsreform.agency import Agency, Organization
 from copsreform.batch import Rejected
 from copsreform.errors import LimitExceededError, Problem, SourceFormatError, ValidationError
@@ -916,7 +917,7 @@ def write_jsonl(objects: Iterable[Any], target: str | os.PathLike[str] | IO[str]
         'IACP'
     """
     if isinstance(target, str | os.PathLike):
-        with Path(target).open("w", encoding="utf-8", newline="\n") as stream:
+        with replacing(Path(target), newline="\n") as stream:
             return write_jsonl(objects, stream)
     count = 0
     for obj in objects:

@@ -114,8 +114,16 @@ def test_an_interrupt_while_writing_leaves_the_old_output_and_no_temporary_file(
     assert leftovers(tmp_path) == []
 
 
-def test_export_to_a_path_is_atomic_too(tmp_path: Path) -> None:
-    output = tmp_path / "agencies.csv"
+@pytest.mark.parametrize(
+    ("name", "write"),
+    [
+        ("agencies.csv", lambda objects, path: export.write_csv(objects, path, cls=cr.Agency)),
+        ("agencies.jsonl", cr.write_jsonl),
+    ],
+    ids=["export.write_csv", "write_jsonl"],
+)
+def test_library_writers_to_a_path_are_atomic_too(tmp_path: Path, name: str, write: Any) -> None:
+    output = tmp_path / name
     output.write_text("previous\n")
 
     def agencies_then_failure() -> Iterator[Any]:
@@ -123,9 +131,19 @@ def test_export_to_a_path_is_atomic_too(tmp_path: Path) -> None:
         raise cr.SourceFormatError("cut short", "test")
 
     with pytest.raises(cr.SourceFormatError):
-        export.write_csv(agencies_then_failure(), output, cls=cr.Agency)
+        write(agencies_then_failure(), output)
     assert output.read_text() == "previous\n"
     assert leftovers(tmp_path) == []
+
+
+def test_library_writers_give_new_files_the_usual_permissions(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    agencies = [o for o in cde.read_cde(CDE_CSV) if isinstance(o, cr.Agency)]
+    export.write_csv(agencies, tmp_path / "a.csv")
+    cr.write_jsonl(agencies, tmp_path / "a.jsonl")
+    for name in ("a.csv", "a.jsonl"):
+        assert 0o666 & ~mask == stat.S_IMODE((tmp_path / name).stat().st_mode)
 
 
 def test_a_new_output_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(
