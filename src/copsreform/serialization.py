@@ -133,7 +133,11 @@ def _wire_decimal(value: object, _: object = None) -> Decimal:
         raise _RefusedError("must be a decimal string such as '1250000.00', not a number")
     if not _DECIMAL_TEXT.fullmatch(value):
         raise _RefusedError("must be a decimal string such as '1250000.00' (at most 2 decimals)")
-    return Decimal(value)
+    return _ZERO_CENTS if value == "0.00" else Decimal(value)
+
+
+# The most common amount on the wire (no local match) is shared rather than copied.
+_ZERO_CENTS: Final = Decimal("0.00")
 
 
 def _wire_date(value: object, _: object = None) -> dt.date:
@@ -283,7 +287,20 @@ def _unstructure_enum_set(value: frozenset[enum.Enum]) -> list[Any]:
 
 
 def _unstructure_recipient(value: Agency | Organization) -> dict[str, Any]:
-    return {_TAG: _RECIPIENT_TAGS[type(value)], **converter.unstructure(value, type(value))}
+    body: dict[str, Any] = {_TAG: _RECIPIENT_TAGS[type(value)]}
+    body.update(_recipient_unstructure_hooks()[type(value)](value))
+    return body
+
+
+_RECIPIENT_UNSTRUCTURE: dict[type[Any], Callable[[Any], dict[str, Any]]] = {}
+
+
+def _recipient_unstructure_hooks() -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
+    if not _RECIPIENT_UNSTRUCTURE:
+        _RECIPIENT_UNSTRUCTURE.update(
+            {cls: converter.get_unstructure_hook(cls) for cls in _RECIPIENT_TAGS}
+        )
+    return _RECIPIENT_UNSTRUCTURE
 
 
 def _structure_recipient(value: object, _: Any) -> Agency | Organization:
@@ -371,6 +388,16 @@ def _nullable(check: Callable[[object], str]) -> Callable[[object, Any], str | N
     return hook
 
 
+def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, Any], enum.Enum]:
+    """Build, once per enum type, the hook that reads its members by value."""
+    check = _enum_checks(enum_type)
+
+    def hook(value: object, _: Any) -> enum.Enum:
+        return check(value)
+
+    return hook
+
+
 def _structure_attrs_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
     overrides: dict[str, Any] = {}
     for field in attrs.fields(cls):
@@ -410,9 +437,8 @@ def _build_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Decimal, _unstructure_decimal)
     conv.register_unstructure_hook(dt.date, _unstructure_date)
     conv.register_unstructure_hook(FiscalYear, _unstructure_fiscal_year)
-    conv.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
-        lambda v, t: _enum_checks(t)(v),
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
     )
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _unstructure_enum
@@ -672,8 +698,13 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
         >>> cr.to_json(cr.Organization(name="CITY OF FEDERAL WAY", state="WA"))
         '{"name":"CITY OF FEDERAL WAY","state":"WA","uei":null,"kind":"unknown","format_version":1}'
     """
-    separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, separators=separators)
+    if indent is None:
+        return _COMPACT.encode(to_dict(obj))
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, separators=(",", ": "))
+
+
+# Built once: json.dumps with non-default options builds a new encoder on every call.
+_COMPACT: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def from_json(cls: type[T], text: str | bytes) -> T:
@@ -817,7 +848,7 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
     for number, line in _numbered(lines):
         if number == 1:
             line = line.removeprefix("\ufeff")  # noqa: PLW2901 - a BOM is not content
-        if not line.strip():
+        if not line or line.isspace():
             continue
         try:
             length = len(line.rstrip("\r\n"))  # the line end is not part of the line
@@ -921,7 +952,6 @@ def write_jsonl(objects: Iterable[Any], target: str | os.PathLike[str] | IO[str]
             return write_jsonl(objects, stream)
     count = 0
     for obj in objects:
-        target.write(to_json(obj))
-        target.write("\n")
+        target.write(to_json(obj) + "\n")
         count += 1
     return count
