@@ -40,7 +40,13 @@ from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram
 from copsreform.rules import Decision, check_eligibility, eligibility_matrix
 from copsreform.schema import KINDS, json_schema
-from copsreform.serialization import from_dict, read_jsonl, to_dict, to_json
+from copsreform.serialization import (
+    MAX_DOCUMENT_CHARS,
+    from_dict,
+    read_jsonl,
+    to_dict,
+    to_json,
+)
 from copsreform.sources import read_cde, read_usaspending
 
 __all__ = ["main"]
@@ -173,8 +179,15 @@ def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
 def _read_json_file(cls: type[T], path: Path) -> Iterator[T | Rejected]:
     from copsreform.serialization import _parse  # noqa: PLC0415 - shared strict parser
 
+    # Read no more than the longest document can take in UTF-8 (4 bytes a character), so
+    # that a huge file, or a pipe or device that never ends, is refused, not read whole.
+    cap = 4 * MAX_DOCUMENT_CHARS
+    with path.open("rb") as stream:
+        raw = stream.read(cap + 1)
+    if len(raw) > cap:
+        raise SourceFormatError(f"is larger than a JSON document may be ({cap:,} bytes)", str(path))
     try:
-        data = _parse(path.read_bytes())
+        data = _parse(raw)
     except ValidationError as error:
         raise SourceFormatError(error.reason, str(path)) from None
     documents = data if isinstance(data, list) else [data]

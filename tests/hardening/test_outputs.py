@@ -18,7 +18,7 @@ from click.testing import CliRunner, Result
 from hardening_support import DATA
 
 import copsreform as cr
-from copsreform import cli, export
+from copsreform import cli, export, serialization
 from copsreform.sources import _io, cde, usaspending
 
 API_PAGE = DATA / "usaspending" / "spending_by_award_16710_WA_page1.json"
@@ -320,3 +320,28 @@ def test_long_descriptions_are_not_kept_in_the_classification_cache() -> None:
     usaspending._named_in_text.cache_clear()
     assert len(list(usaspending.read_usaspending(io.StringIO(out.getvalue())))) == 50
     assert usaspending._named_in_text.cache_info().currsize == 0
+
+
+def test_a_json_file_is_read_up_to_4_bytes_a_character_and_no_further(tmp_path: Path) -> None:
+    cap = 4 * serialization.MAX_DOCUMENT_CHARS  # 64 MiB: the longest document in UTF-8
+    at_cap = tmp_path / "at-cap.json"
+    at_cap.write_bytes(b" " * cap)
+    past_cap = tmp_path / "past-cap.json"
+    past_cap.write_bytes(b" " * (cap + 1))
+    result = run("validate", "grant", at_cap)
+    assert result.exit_code == 1
+    assert "is longer than 16,777,216 characters" in result.stderr  # read, then refused
+    result = run("validate", "grant", past_cap)
+    assert result.exit_code == 1
+    assert "is larger than a JSON document may be (67,108,864 bytes)" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_json_file_that_never_ends_is_refused_quickly(tmp_path: Path) -> None:
+    endless = tmp_path / "endless.json"
+    endless.symlink_to("/dev/zero")
+    started = time.perf_counter()
+    result = run("validate", "grant", endless)
+    assert time.perf_counter() - started < 5
+    assert result.exit_code == 1
+    assert "is larger than a JSON document may be" in result.stderr
