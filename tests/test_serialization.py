@@ -323,3 +323,29 @@ def test_jsonl_rejects_an_overlong_line_without_holding_it(chp_grant: cr.Grant) 
 def test_jsonl_ignores_a_bom_and_crlf(chp_grant: cr.Grant) -> None:
     stream = io.StringIO("\ufeff" + cr.to_json(chp_grant) + "\r\n" + cr.to_json(chp_grant) + "\r\n")
     assert list(cr.read_jsonl(cr.Grant, stream)) == [chp_grant, chp_grant]
+
+
+@given(every_object)
+def test_the_direct_writers_give_exactly_the_generic_encoding(obj: Any) -> None:
+    """to_json writes straight from the object; it must match encoding to_dict's output."""
+    generic = json.dumps(cr.to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+    assert cr.to_json(obj) == generic
+
+
+@given(testing.agencies(), st.sampled_from(list(cr.CRIProgram)))
+def test_decisions_encode_exactly_like_the_generic_encoding(
+    agency: cr.Agency, program: cr.CRIProgram
+) -> None:
+    decision = cr.check_eligibility(agency, program, fiscal_year=cr.FiscalYear(2024))
+    generic = json.dumps(cr.to_dict(decision), ensure_ascii=False, separators=(",", ":"))
+    assert cr.to_json(decision) == generic
+    assert cr.from_json(cr.Decision, cr.to_json(decision)) == decision
+
+
+def test_text_that_json_must_escape_is_escaped_the_same_way(chp_grant: cr.Grant) -> None:
+    tricky = 'quote " backslash \\ newline \n tab \t control \x01 accent é emoji 😀 \u2028'
+    grant = cr.from_dict(cr.Grant, cr.to_dict(chp_grant) | {"description": tricky})
+    assert cr.to_json(grant) == json.dumps(
+        cr.to_dict(grant), ensure_ascii=False, separators=(",", ":")
+    )
+    assert cr.from_json(cr.Grant, cr.to_json(grant)).description == tricky.strip()
