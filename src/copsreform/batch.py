@@ -22,7 +22,7 @@ Examples:
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal, TypeVar
+from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
@@ -104,13 +104,21 @@ class Rejected:
         return f"{self.unit} {self.position}: " + "; ".join(str(p) for p in self.problems)
 
 
-def _jsonable(value: object) -> object:
+#: Deepest nesting kept when a rejected record is described; a deeper part is replaced by
+#: a marker, so that a hostile record (an importer's JSON may nest hundreds of levels)
+#: cannot exhaust the interpreter's recursion when its rejection is written out.
+MAX_RAW_DEPTH: Final = 64
+
+
+def _jsonable(value: object, depth: int = 0) -> object:
     if value is None or isinstance(value, bool | int | float | str):
         return value
+    if depth >= MAX_RAW_DEPTH and isinstance(value, dict | list | tuple):
+        return f"<nested deeper than {MAX_RAW_DEPTH} levels>"
     if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        return {str(k): _jsonable(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
+        return [_jsonable(v, depth + 1) for v in value]
     return str(value)
 
 

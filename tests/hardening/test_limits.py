@@ -15,7 +15,7 @@ import pytest
 from hardening_support import FORMAT_DOCUMENTS
 
 import copsreform as cr
-from copsreform import _fields, serialization
+from copsreform import _fields, batch, serialization
 from copsreform.errors import _MAX_SHOWN
 from copsreform.fiscal import MAX_YEAR, MIN_YEAR
 from copsreform.identifiers import assistance_listing, award_number, ori, solicitation, uei
@@ -293,3 +293,25 @@ def test_identifier_input_of_max_input_length_is_examined_and_one_more_is_refuse
     message = refused(lambda: module.validate(padded + " "))
     assert "is too long (at most 200 characters)" in message
     refused(lambda: module.validate(valid * 1_000_000))
+
+
+# Rejected records ------------------------------------------------------------------------
+
+
+def _lists(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth - 1):
+        value = [value]
+    return value
+
+
+def test_a_rejected_record_is_described_64_levels_deep_and_no_deeper() -> None:
+    assert batch.MAX_RAW_DEPTH == 64
+    at_limit = cr.Rejected(1, "index", (cr.Problem("x"),), raw=_lists(64))
+    assert json.dumps(_lists(64)) == json.dumps(at_limit.as_dict()["raw"])
+    past = cr.Rejected(1, "index", (cr.Problem("x"),), raw=_lists(65))
+    text = json.dumps(past.as_dict()["raw"])
+    assert '"<nested deeper than 64 levels>"' in text
+    deep = cr.Rejected(1, "index", (cr.Problem("x"),), raw=_lists(100_000))
+    with quickly():
+        json.dumps(deep.as_dict())
