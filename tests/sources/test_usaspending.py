@@ -6,6 +6,8 @@ from decimal import Decimal
 from itertools import islice
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from source_files import API_PAGE, AWARD_CSV, TRANSACTION_CSV, gzipped
 
 import copsreform as cr
@@ -604,3 +606,57 @@ def test_a_legacy_award_code_decides_last(award_number: str, expected: cr.GrantP
 
 def test_a_malformed_listing_does_not_decide() -> None:
     assert classify_program("CHP", "16.71", None) == P.CHP
+
+
+def test_the_substring_filter_never_changes_a_classification() -> None:
+    """Skipping patterns whose literal text is absent gives the same answer as trying all."""
+    u = usaspending
+
+    def unfiltered(description: str) -> object:
+        text = " ".join(description.upper().split())
+        found = {program for program, pattern in u._PATTERNS if pattern.search(text)}
+        for specific, general in u._REFINES.items():
+            if specific in found:
+                found.discard(general)
+        return found.pop() if len(found) == 1 else None
+
+    page = json.loads(API_PAGE.read_text(encoding="utf-8"))
+    real = [row["Description"] for row in page["results"]]
+    variants = [
+        "TRIBAL RESOURCE GRANT",
+        "TRIBAL GRANT RESOURCE",
+        "MICROGRANT",
+        "ANTIHEROIN TASK",
+        "COPS HIRING PROGRAMS",
+        "(TEP) TECHNOLOGY",
+        "SAFER OUTCOMES",
+    ]
+    for description in real + variants:
+        assert u._named_in_text.__wrapped__(description) == unfiltered(description), description
+
+    words = st.sampled_from(
+        [
+            "TRIBAL",
+            "RESOURCE",
+            "RESOURCES",
+            "GRANT",
+            "GRANTS",
+            "MICRO",
+            "-",
+            "COPS",
+            "HIRING",
+            "PROGRAM",
+            "(",
+            "CHP",
+            "ANTI",
+            "HEROIN",
+            "x",
+        ]
+    )
+
+    @settings(max_examples=200)
+    @given(st.lists(words, max_size=8).map(" ".join))
+    def check(description: str) -> None:
+        assert u._named_in_text.__wrapped__(description) == unfiltered(description)
+
+    check()

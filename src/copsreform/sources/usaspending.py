@@ -178,6 +178,26 @@ _PATTERNS: Final = tuple(
     for program in GrantProgram
     if program in _ACRONYMS or program in _NAMES
 )
+
+
+def _literal_prefix(name_pattern: str) -> str:
+    # The leading letters and spaces of a name pattern that every match contains
+    # ("MICRO-?GRANTS?" -> "MICRO"; "TRIBAL RESOURCES? GRANTS?" -> "TRIBAL RESOURCE",
+    # since a quantifier makes the letter before it optional).
+    run = len(name_pattern) - len(name_pattern.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ "))
+    if name_pattern[run : run + 1] in ("?", "*", "{"):
+        run -= 1
+    return name_pattern[:run].strip()
+
+
+# For each pattern, substrings of which the text must hold at least one for the pattern
+# to match. Checking them first (a fast substring test) skips the regular expressions
+# that cannot match, which on long narratives is most of them; results are unchanged.
+_NEEDS: Final = {
+    program: tuple(_ACRONYMS.get(program, ()))
+    + tuple(_literal_prefix(n) for n in _NAMES.get(program, ()))
+    for program, _ in _PATTERNS
+}
 # A more specific program named together with the one it belongs to wins.
 _REFINES: Final = {GrantProgram.CPD_MICROGRANTS: GrantProgram.CPD}
 
@@ -224,7 +244,11 @@ def _named_in_text(description: str) -> GrantProgram | None:
     # Cached: short labels ("CHP", "TRGP-E/T") repeat across records, and a record's
     # description is examined more than once while its program is chosen.
     text = " ".join(description.upper().split())
-    found = {program for program, pattern in _PATTERNS if pattern.search(text)}
+    found = {
+        program
+        for program, pattern in _PATTERNS
+        if any(need in text for need in _NEEDS[program]) and pattern.search(text)
+    }
     for specific, general in _REFINES.items():
         if specific in found:
             found.discard(general)
