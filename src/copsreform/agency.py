@@ -203,7 +203,16 @@ class Agency:
                     "Agency",
                 )
             )
-        implied = _JURISDICTION_OF_TYPE.get(self.agency_type)
+        # Identity tests, not a dict lookup: Enum.__hash__ runs in Python, and this check
+        # runs for every agency an importer builds.
+        kind = self.agency_type
+        implied = (
+            Jurisdiction.TRIBAL
+            if kind is AgencyType.TRIBAL
+            else Jurisdiction.FEDERAL
+            if kind is AgencyType.FEDERAL
+            else None
+        )
         if implied is not None and self.jurisdiction is not implied:
             problems.append(
                 Problem(
@@ -230,12 +239,6 @@ class Agency:
     def is_campus(self) -> bool:
         """Whether the agency is a campus agency (FBI type University or College)."""
         return self.agency_type is AgencyType.UNIVERSITY_OR_COLLEGE
-
-
-_JURISDICTION_OF_TYPE = {
-    AgencyType.TRIBAL: Jurisdiction.TRIBAL,
-    AgencyType.FEDERAL: Jurisdiction.FEDERAL,
-}
 
 
 class OrganizationKind(enum.Enum):
