@@ -349,3 +349,8 @@ def test_text_that_json_must_escape_is_escaped_the_same_way(chp_grant: cr.Grant)
         cr.to_dict(grant), ensure_ascii=False, separators=(",", ":")
     )
     assert cr.from_json(cr.Grant, cr.to_json(grant)).description == tricky.strip()
+
+
+def test_to_json_refuses_what_to_dict_refuses() -> None:
+    with pytest.raises(TypeError, match="needs a copsreform model object"):
+        cr.to_json(cr.FiscalYear(2025))

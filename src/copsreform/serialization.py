@@ -699,9 +699,9 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
         '{"name":"CITY OF FEDERAL WAY","state":"WA","uei":null,"kind":"unknown","format_version":1}'
     """
     if indent is None:
-        writer = _writer(type(obj))
+        writer = _document_writer(type(obj))
         if writer is not None:
-            return writer(obj)[:-1] + _VERSION_SUFFIX
+            return writer(obj)
         return _COMPACT.encode(to_dict(obj))
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, separators=(",", ": "))
 
@@ -794,7 +794,18 @@ def _optional_writer(inner: Any) -> Write | None:
     return lambda value: "null" if value is None else write(value)
 
 
-def _object_writer(cls: type[Any], tag: str | None = None) -> Write | None:
+_DOCUMENT_WRITERS: dict[type[Any], Write | None] = {}
+
+
+def _document_writer(cls: type[Any]) -> Write | None:
+    """The writer of a top-level document: the object and the format version."""
+    if cls not in _DOCUMENT_WRITERS:
+        covered = attrs.has(cls) and cls not in _WRITE_PRIMITIVES and _writer(cls) is not None
+        _DOCUMENT_WRITERS[cls] = _object_writer(cls, closing=_VERSION_SUFFIX) if covered else None
+    return _DOCUMENT_WRITERS[cls]
+
+
+def _object_writer(cls: type[Any], tag: str | None = None, closing: str = "}") -> Write | None:
     """Generate a function that writes one class's objects; ``None`` if not covered.
 
     The source is built from the class's fields and compiled once, so writing a record
@@ -811,7 +822,7 @@ def _object_writer(cls: type[Any], tag: str | None = None) -> Write | None:
         comma = "," if index else ""
         pieces.append(f"{comma}{_ESCAPE(_wire_name(field))}:")
         pieces.append(f"w{index}(o.{field.name})")
-    pieces.append("}")
+    pieces.append(closing)
     body = ", ".join(p if p.startswith("w") else repr(p) for p in pieces)
     source = f"def write_{cls.__name__}(o):\n    return ''.join(({body}))\n"
     exec(compile(source, f"<copsreform writer {cls.__name__}>", "exec"), namespace)  # noqa: S102 - compiled from the class's own field names
