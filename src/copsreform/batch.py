@@ -20,6 +20,7 @@ Examples:
       1  '$.ori' must be 9 characters
 """
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, Final, Literal, TypeVar
@@ -91,7 +92,7 @@ class Rejected:
             "unit": self.unit,
             "problems": [
                 {
-                    "path": p.path,
+                    "path": _text(p.path),
                     "value": None if p.value is MISSING else _jsonable(p.value),
                     "reason": p.reason,
                 }
@@ -110,16 +111,27 @@ class Rejected:
 MAX_RAW_DEPTH: Final = 64
 
 
+# A lone surrogate (a JSON escape such as "\ud800" in the input) cannot be written as
+# UTF-8; in a description of a rejected record it is shown as U+FFFD instead.
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _text(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _jsonable(value: object, depth: int = 0) -> object:
-    if value is None or isinstance(value, bool | int | float | str):
+    if value is None or isinstance(value, bool | int | float):
         return value
+    if isinstance(value, str):
+        return _text(value)
     if depth >= MAX_RAW_DEPTH and isinstance(value, dict | list | tuple):
         return f"<nested deeper than {MAX_RAW_DEPTH} levels>"
     if isinstance(value, dict):
-        return {str(k): _jsonable(v, depth + 1) for k, v in value.items()}
+        return {_text(str(k)): _jsonable(v, depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_jsonable(v, depth + 1) for v in value]
-    return str(value)
+    return _text(str(value))
 
 
 @attrs.frozen

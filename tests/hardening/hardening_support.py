@@ -103,6 +103,19 @@ HOSTILE_SCALARS: Final[list[Json]] = [
     "\u017f" * 9,
 ]
 
+
+def nested(depth: int) -> Json:
+    """Lists nested ``depth`` deep, built fresh each time (mutations must not share it)."""
+    value: Json = []
+    for _ in range(depth - 1):
+        value = [value]
+    return value
+
+
+#: Nesting depths to try: past MAX_DEPTH (64), and within what Python's JSON parser
+#: accepts (about 1,000) but past what naive recursion over a record survives.
+NESTED_DEPTHS: Final = [65, 600]
+
 #: Values that only Python callers can pass (JSON cannot hold them).
 PYTHON_ONLY: Final[list[Json]] = [10**5000, b"bytes", object(), (1, 2), {1, 2}, 1j]
 
@@ -182,8 +195,8 @@ def mutated(draw: st.DrawFn, record: Json, *, python_values: bool = False) -> Js
     doc = copy.deepcopy(record)
     hostile = HOSTILE_SCALARS + (PYTHON_ONLY if python_values else [])
     for _ in range(draw(st.integers(1, 4))):
-        paths = _paths(doc)
-        operation = draw(st.sampled_from(["delete", "hostile", "arbitrary", "swap", "add"]))
+        paths = [p for p in _paths(doc) if len(p) < 40]  # not inside a deep nest
+        operation = draw(st.sampled_from(["delete", "hostile", "arbitrary", "swap", "add", "nest"]))
         if not paths or operation == "add":
             target = doc if isinstance(doc, dict) else None
             if paths and isinstance(doc, dict):
@@ -202,6 +215,8 @@ def mutated(draw: st.DrawFn, record: Json, *, python_values: bool = False) -> Js
             parent[key] = draw(st.sampled_from(hostile))
         elif operation == "arbitrary":
             parent[key] = draw(json_values(8))
+        elif operation == "nest":
+            parent[key] = nested(draw(st.sampled_from(NESTED_DEPTHS)))
         else:
             parent[key] = _swap_type(parent[key])
     return doc

@@ -44,6 +44,9 @@ def read_all(reader: Reader, data: bytes | str) -> list[Any]:
     source = io.BytesIO(data) if isinstance(data, bytes) else io.StringIO(data)
     outcomes = list(reader(source))
     assert all(isinstance(o, cr.Grant | cr.Agency | cr.Rejected) for o in outcomes)
+    for outcome in outcomes:  # every rejection can be written to an errors file
+        if isinstance(outcome, cr.Rejected):
+            json.dumps(outcome.as_dict(), ensure_ascii=False).encode("utf-8")
     return outcomes
 
 

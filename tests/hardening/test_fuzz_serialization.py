@@ -8,10 +8,12 @@ import pytest
 from hardening_support import (
     FORMAT_DOCUMENTS,
     HOSTILE_SCALARS,
+    NESTED_DEPTHS,
     PYTHON_ONLY,
     json_values,
     kinds,
     mutated_documents,
+    nested,
     only_library_errors,
     short_id,
 )
@@ -56,7 +58,9 @@ def test_from_dict_of_a_mutated_real_document_returns_an_object_or_a_located_err
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-@pytest.mark.parametrize("value", HOSTILE_SCALARS + PYTHON_ONLY, ids=short_id)
+@pytest.mark.parametrize(
+    "value", [*HOSTILE_SCALARS, *PYTHON_ONLY, *map(nested, NESTED_DEPTHS)], ids=short_id
+)
 def test_every_field_of_every_kind_refuses_each_hostile_value_cleanly(
     kind: str, value: Any
 ) -> None:
