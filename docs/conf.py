@@ -66,6 +66,8 @@ extensions = [
     "diagrams",
     # Local: the rule tables of reference/rules, generated from the rule data.
     "rules_table",
+    # Local: the performance page's tables, from the committed benchmark results.
+    "bench_results",
 ]
 
 exclude_patterns = ["_build", "_ext", "_generated", "Thumbs.db", ".DS_Store"]
