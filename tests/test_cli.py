@@ -35,6 +35,13 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     assert "Example" in out
 
 
+@pytest.mark.parametrize("command", ["import", "validate", "eligibility", "summary", "schema"])
+def test_help_shows_no_markup_for_people(command: str) -> None:
+    _, out, _ = run(command, "--help")
+    assert "\\b" not in out
+    assert "``" not in out
+
+
 def test_schema_prints_the_json_schema() -> None:
     code, out, _ = run("schema", "grant")
     assert code == 0

@@ -218,7 +218,7 @@ def _report(summary: Summary, output_format: str) -> None:
 @click.version_option(__version__, prog_name="copsreform")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 def main(debug: bool) -> None:
-    r"""Work with COPS Office data: import, validate, decide eligibility, summarise.
+    """Work with COPS Office data: import, validate, decide eligibility, summarise.
 
     \b
     Examples:
@@ -244,7 +244,7 @@ FORMAT_OPTION = click.option(
 @main.command()
 @click.argument("kind", type=KIND_CHOICE)
 def schema(kind: str) -> None:
-    r"""Print the JSON Schema (draft 2020-12) of KIND.
+    """Print the JSON Schema (draft 2020-12) of KIND.
 
     \b
     Example:
@@ -258,7 +258,7 @@ def schema(kind: str) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @FORMAT_OPTION
 def validate(kind: str, file: Path, output_format: str) -> None:
-    r"""Check every record of FILE (.jsonl, .json or .csv) as KIND.
+    """Check every record of FILE (.jsonl, .json or .csv) as KIND.
 
     Prints every problem with its location; exits 1 if there is any.
 
@@ -299,7 +299,7 @@ def _money(value: Decimal) -> str:
 )
 @FORMAT_OPTION
 def summary(file: Path, by: tuple[str, ...], output_format: str) -> None:
-    r"""Total the grants of FILE by program, fiscal year and state.
+    """Total the grants of FILE by program, fiscal year and state.
 
     Amounts are net federal obligations as the file gives them (they can be negative).
     Records with problems are counted and reported, not totalled; the exit status is 1 if
@@ -439,7 +439,7 @@ def import_(
     state: str | None,
     report: str,
 ) -> None:
-    r"""Convert a USAspending or FBI Crime Data Explorer FILE to JSON Lines or CSV.
+    """Convert a USAspending or FBI Crime Data Explorer FILE to JSON Lines or CSV.
 
     The file's shape is detected (USAspending: spending_by_award API page, award or
     transaction download CSV; FBI: county-keyed API JSON, 2018 front-end list, flat CSV;
@@ -561,7 +561,7 @@ def eligibility(
     fiscal_year: str,
     output_format: str,
 ) -> None:
-    r"""Decide whether an agency, or each agency of a file, is eligible for COPS programs.
+    """Decide whether an agency, or each agency of a file, is eligible for COPS programs.
 
     The agencies file is in copsreform's own formats (.jsonl, .json, .csv) or any FBI
     Crime Data Explorer shape that ``import cde`` reads. One agency: every decision with its reasons, rule by rule, with sources. A file of
@@ -570,7 +570,7 @@ def eligibility(
 
     \b
     Examples:
-      copsreform eligibility --name "Boston Police Department" --state MA \
+      copsreform eligibility --name "Boston Police Department" --state MA \\
           --jurisdiction local --type city --program critical_response --fiscal-year 2024
       copsreform eligibility --agencies agencies.csv --fiscal-year FY2025 --format json
     """
