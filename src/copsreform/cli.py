@@ -564,9 +564,10 @@ def eligibility(
     """Decide whether an agency, or each agency of a file, is eligible for COPS programs.
 
     The agencies file is in copsreform's own formats (.jsonl, .json, .csv) or any FBI
-    Crime Data Explorer shape that 'import cde' reads. One agency: every decision with its reasons, rule by rule, with sources. A file of
-    several agencies: a matrix (E eligible, I ineligible, U undetermined, - no rules in
-    force that year). Exit status 1 if the agency file has bad records.
+    Crime Data Explorer shape that 'import cde' reads. One agency: every decision with
+    its reasons, rule by rule, with sources. A file of several agencies: a matrix (E
+    eligible, I ineligible, U undetermined, - no rules in force that year). Exit status
+    1 if the agency file has bad records.
 
     \b
     Examples:
