@@ -304,3 +304,22 @@ def test_eligibility_needs_an_agency() -> None:
     code, _, err = run("eligibility", "--fiscal-year", "2024")
     assert code == 2
     assert "give --agencies FILE, or --name" in err
+
+
+def test_a_closed_output_pipe_ends_quietly() -> None:
+    """`copsreform import ... | head -1`: no traceback and no message about the pipe."""
+    script = (
+        "import subprocess, sys\n"
+        "p = subprocess.Popen([sys.executable, '-m', 'copsreform', 'import', 'cde', sys.argv[1]],"
+        " stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
+        "p.stdout.readline(); p.stdout.close()\n"
+        "err = p.stderr.read().decode(); p.wait()\n"
+        "print(p.returncode); print(repr(err))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(FBI_2018)], capture_output=True, text=True, check=True
+    )
+    code, err = done.stdout.splitlines()
+    assert code == "0"
+    assert "Traceback" not in err
+    assert "Broken pipe" not in err

@@ -354,3 +354,13 @@ def test_text_that_json_must_escape_is_escaped_the_same_way(chp_grant: cr.Grant)
 def test_to_json_refuses_what_to_dict_refuses() -> None:
     with pytest.raises(TypeError, match="needs a copsreform model object"):
         cr.to_json(cr.FiscalYear(2025))
+
+
+def test_a_bad_member_of_a_set_is_located_by_its_index(boston_review: cr.Engagement) -> None:
+    data = cr.to_dict(boston_review) | {"categories": ["data_analysis", "triage", 7]}
+    with pytest.raises(cr.ValidationError) as excinfo:
+        cr.from_dict(cr.Engagement, data)
+    assert [(p.path, p.value) for p in excinfo.value.problems] == [
+        ("$.categories[1]", "triage"),
+        ("$.categories[2]", 7),
+    ]

@@ -17,6 +17,7 @@ Examples:
 
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -72,6 +73,12 @@ def _errors_as_lines() -> Iterator[None]:
     """Turn library errors into one clear line and an exit status (traceback with --debug)."""
     try:
         yield
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``): stop quietly, as other
+        # command-line tools do, without a message about the pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_OK)
     except (CopsReformError, OSError, UnicodeError) as error:
         if _State.debug:
             raise
@@ -685,11 +692,13 @@ def _print_matrix(
         click.echo(json.dumps({"fiscal_year": year.year, "rows": rows}, ensure_ascii=False))
         return
     width = max(len(a.name) for a in applicants)
-    header = " ".join(f"{p.value[:6]:>6}" for p in programs)
-    click.echo(f"{'agency':<{width}}  {header}")
+    for number, program in enumerate(programs, start=1):
+        click.echo(f"{number:>3}  {program.value}")
+    header = " ".join(f"{n:>3}" for n in range(1, len(programs) + 1))
+    click.echo(f"\n{'agency':<{width}}  {header}")
     for i, applicant in enumerate(applicants):
         cells = " ".join(
-            f"{_LETTER[matrix.status(i, p).value] if p in in_force else '-':>6}" for p in programs
+            f"{_LETTER[matrix.status(i, p).value] if p in in_force else '-':>3}" for p in programs
         )
         click.echo(f"{applicant.name:<{width}}  {cells}")
     click.echo(f"\n{len(applicants)} agencies x {len(in_force)} programs with rules for {year}")

@@ -501,6 +501,17 @@ def _walk(tp: Any, value: object, at: Location, problems: list[Problem]) -> Any:
     try:
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return _enum_checks(tp)(value)
+        if _is_enum_set(tp) and type(value) is list:
+            check = _enum_checks(typing.get_args(tp)[0])
+            members = []
+            for index, item in enumerate(value):
+                try:
+                    members.append(check(item))
+                except _RefusedError as refused:  # noqa: PERF203 - the error path, per member
+                    problems.append(Problem(refused.reason, item, (*at, index)))
+            if len(members) < len(value):
+                return _FAILED
+            return _structure_enum_set(value, tp)
         if _is_enum_set(tp):
             return _structure_enum_set(value, tp)
         if _is_tuple(tp):
