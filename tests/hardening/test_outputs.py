@@ -210,7 +210,7 @@ def test_an_import_writes_every_imported_record_and_every_rejection(
 def test_a_latin1_importer_file_is_refused_naming_the_exact_byte(tmp_path: Path) -> None:
     rows = CDE_CSV.read_bytes().splitlines(keepends=True)
     good = rows[0] + b"".join(rows[1:35]) * 100
-    data = good + b"WA0000000,NA,NA,NA,WA,Washington,CAF\xc9 Police,City,TRUE,NA\n"
+    data = good + b"WA0000000,NA,NA,NA,WA,Washington,MONTR\xc9AL Police,City,TRUE,NA\n"
     position = data.index(b"\xc9")
     assert position > 64 * 1024  # past the first decoding chunk
     for name, payload, where in [
