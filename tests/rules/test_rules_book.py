@@ -77,9 +77,7 @@ def test_nothing_is_read_at_import_time() -> None:
         "print(b._default_book.cache_info().currsize)"
     )
     # A fixed command: this interpreter and a constant program text.
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
 
 
