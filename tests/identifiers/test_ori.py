@@ -1,7 +1,11 @@
+import gzip
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+import copsreform
 from copsreform.errors import ValidationError
 from copsreform.identifiers import ori
 
@@ -259,3 +263,36 @@ def test_validate_raises_the_library_error_which_is_also_a_value_error() -> None
     with pytest.raises(ValueError, match="must be 9 characters") as excinfo:
         ori.validate("MA0130")
     assert isinstance(excinfo.value, ValidationError)
+
+
+def test_every_ori_of_the_fbi_2018_list_is_accepted_or_refused_for_a_stated_reason() -> None:
+    """All 23,243 ORIs of the FBI's 2018 agency list, as bundled with copsreform.
+
+    The ORI check is structural, so it accepts 23,242 of them. It refuses one:
+    ``C0034019E`` (Fort Lewis College, CO), whose second character is the digit zero
+    where the NCIC state code needs a letter, a typo for ``CO034019E``. Two structurally
+    valid ORIs, the FBI test agencies ``TSOFENC02`` and ``TSARRES06`` filed under AL, are
+    refused by the Agency model instead, because ``TS`` is not Alabama's code (see
+    tests/sources/test_cde.py).
+    """
+    bundled = Path(copsreform.__file__).parent / "data" / "cde" / "agencies-by-state-2018.json.gz"
+    agencies = json.loads(gzip.decompress(bundled.read_bytes()))
+    oris = [code for by_ori in agencies.values() for code in by_ori]
+    refused = {code: _reason(code) for code in oris if not ori.is_valid(code)}
+    assert len(oris) == 23_243
+    assert refused == {"C0034019E": "must have letters in positions 1-2 (the NCIC state code)"}
+    mismatched = sorted(
+        code
+        for state, by_ori in agencies.items()
+        for code in by_ori
+        if ori.is_valid(code) and state != "CZ" and ori.state_of(code) != state
+    )
+    assert mismatched == ["TSARRES06", "TSOFENC02"]
+
+
+def _reason(code: str) -> str:
+    try:
+        ori.validate(code)
+    except ValidationError as error:
+        return error.reason
+    return "accepted"
