@@ -323,3 +323,16 @@ def test_a_closed_output_pipe_ends_quietly() -> None:
     assert code == "0"
     assert "Traceback" not in err
     assert "Broken pipe" not in err
+
+
+def test_validate_an_engagements_csv(tmp_path: Path) -> None:
+    path = tmp_path / "engagements.csv"
+    cr.write_csv(
+        [
+            EXAMPLES["engagement-critical-response"],
+            EXAMPLES["engagement-organizational-assessment"],
+        ],
+        path,
+    )
+    code, out, _ = run("validate", "engagement", str(path))
+    assert (code, out.strip()) == (0, f"{path}: 2 records, 0 with problems")

@@ -174,7 +174,7 @@ def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
     elif suffix == ".json":
         yield from _read_json_file(cls, path)
     elif suffix == ".csv":
-        if cls not in (Grant, Agency, Organization):  # the classes CSV can hold
+        if cls not in export.CSV_CLASSES:
             raise SourceFormatError(
                 f"{cls.__name__} records have no CSV form; use .jsonl or .json", str(path)
             )

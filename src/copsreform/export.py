@@ -1,4 +1,4 @@
-"""CSV files of grants, agencies and organisations: written, and read back losing nothing.
+"""CSV files of grants, agencies, organisations and engagements, read back losing nothing.
 
 One row per object, one column per field, a header row first. The columns, in order:
 
@@ -11,9 +11,14 @@ One row per object, one column per field, a header row first. The columns, in or
   ``recipient_type`` (``agency`` or ``organization``) and ``recipient_<field>`` for
   every field of either class; the fields of the other class stay empty.
 
-Engagements have no CSV form: their provider, dated history and recommendations are
-lists of records that one row cannot hold without a second encoding inside cells. Write
-them as JSON Lines (:func:`copsreform.serialization.write_jsonl`).
+* **Engagement** (:data:`ENGAGEMENT_COLUMNS`): ``program, categories, focus,
+  requested_on, announced_on, start, end``, the agency flattened into ``agency_<field>``,
+  then ``provider_json``, ``history_json`` and ``recommendations_json``. ``categories``
+  holds the TA categories' values joined by ``;`` (``after_action_review;data_analysis``).
+  The provider, the dated history and the recommendations are records and lists of
+  records, so each is one cell holding its JSON in the wire format of
+  :mod:`copsreform.serialization` (``[{"status":"accepted","on":"2024-08-08","note":null}]``);
+  an empty ``provider_json`` is no provider, and ``[]`` or an empty cell an empty list.
 
 Cells are written as the JSON Lines format writes values: enums as their lower-case
 value, money with two decimals (``-30851.29``), dates ``YYYY-MM-DD``, a fiscal year as
@@ -55,6 +60,7 @@ Examples:
 import csv
 import datetime as dt
 import enum
+import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -67,15 +73,20 @@ import attrs
 from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
 from copsreform.batch import Rejected
+from copsreform.engagement import Engagement, Recommendation, StatusChange
 from copsreform.errors import MISSING, Problem, SourceFormatError, ValidationError
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
-from copsreform.programs import GrantProgram
+from copsreform.programs import CRIProgram, GrantProgram, TACategory
+from copsreform.providers import Provider
+from copsreform.serialization import converter, from_dict
 from copsreform.sources import _io
 from copsreform.sources._records import RecordError, build, check_width, outcomes
 
 __all__ = [
     "AGENCY_COLUMNS",
+    "CSV_CLASSES",
+    "ENGAGEMENT_COLUMNS",
     "GRANT_COLUMNS",
     "ORGANIZATION_COLUMNS",
     "neutralise",
@@ -245,6 +256,41 @@ _GRANT_CODECS: Final[Mapping[str, _Codec]] = {
     "assistance_listing": _CODE,
     "description": _TEXT,
 }
+
+
+def _write_categories(categories: frozenset[TACategory]) -> str:
+    return ";".join(sorted(c.value for c in categories))
+
+
+_CATEGORY_BY_VALUE: Final = {c.value: c for c in TACategory}
+
+
+def _read_categories(cell: str) -> frozenset[TACategory]:
+    values = cell.split(";")
+    unknown = [v for v in values if v not in _CATEGORY_BY_VALUE]
+    if unknown:
+        allowed = ", ".join(repr(v) for v in _CATEGORY_BY_VALUE)
+        raise _CellError(f"must be TA category values joined by ';' ({allowed})")
+    if len(set(values)) != len(values):
+        raise _CellError("must not repeat a category")
+    return frozenset(_CATEGORY_BY_VALUE[v] for v in values)
+
+
+_ENGAGEMENT_CODECS: Final[Mapping[str, _Codec]] = {
+    "program": _enum(CRIProgram),
+    "categories": _Codec(_write_categories, _read_categories),
+    "focus": _TEXT,
+    "requested_on": _DAY_CODEC,
+    "announced_on": _DAY_CODEC,
+    "start": _DAY_CODEC,
+    "end": _DAY_CODEC,
+}
+# Engagement fields held as JSON cells, with the class of the record (or of each item).
+_JSON_CELLS: Final[Mapping[str, tuple[str, type[Any], bool]]] = {
+    "provider": ("provider_json", Provider, False),
+    "history": ("history_json", StatusChange, True),
+    "recommendations": ("recommendations_json", Recommendation, True),
+}
 _RECIPIENT_TYPES: Final[Mapping[str, type[Agency | Organization]]] = {
     "agency": Agency,
     "organization": Organization,
@@ -255,6 +301,13 @@ _RECIPIENT_CODECS: Final[Mapping[str, _Codec]] = {**_ORGANIZATION_CODECS, **_AGE
 AGENCY_COLUMNS: Final = tuple(_AGENCY_CODECS)
 #: The columns of an organisations CSV: the fields of :class:`~copsreform.Organization`.
 ORGANIZATION_COLUMNS: Final = tuple(_ORGANIZATION_CODECS)
+#: The columns of an engagements CSV: its own fields, its agency flattened, then the
+#: provider, history and recommendations as JSON cells.
+ENGAGEMENT_COLUMNS: Final = (
+    *_ENGAGEMENT_CODECS,
+    *(f"agency_{name}" for name in _AGENCY_CODECS),
+    *(column for column, _, _ in _JSON_CELLS.values()),
+)
 #: The columns of a grants CSV: the grant's fields, then its recipient, flattened.
 GRANT_COLUMNS: Final = (
     *_GRANT_CODECS,
@@ -291,6 +344,12 @@ def _row(obj: Any, cls: type[Any]) -> list[str]:
             f"among {cls.__name__} objects"
         )
     values = _field_values(obj)
+    if cls is Engagement:
+        return [
+            *_cells(_ENGAGEMENT_CODECS, values),
+            *_cells(_AGENCY_CODECS, _field_values(obj.agency)),
+            *(_json_cell(values[name]) for name in _JSON_CELLS),
+        ]
     if cls is Agency:
         return _cells(_AGENCY_CODECS, values)
     if cls is Organization:
@@ -304,7 +363,15 @@ def _row(obj: Any, cls: type[Any]) -> list[str]:
     ]
 
 
+def _json_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    data = converter.unstructure(value)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 _HEADERS: Final[Mapping[type[Any], tuple[str, ...]]] = {
+    Engagement: ENGAGEMENT_COLUMNS,
     Agency: AGENCY_COLUMNS,
     Organization: ORGANIZATION_COLUMNS,
     Grant: GRANT_COLUMNS,
@@ -353,7 +420,9 @@ def write_csv(
             return 0
         cls = type(first)
     if cls not in _HEADERS:
-        raise TypeError(f"write_csv writes Grant, Agency or Organization, not {cls.__name__}")
+        raise TypeError(
+            f"write_csv writes Grant, Agency, Organization or Engagement, not {cls.__name__}"
+        )
     if isinstance(target, str | os.PathLike):
         with replacing(Path(target), newline="") as stream:
             return _write(stream, cls, first, items)
@@ -452,7 +521,59 @@ def _grant(record: Any) -> Grant:
     return build(Grant, values, _columns(_GRANT_CODECS))
 
 
+def _read_json_cell(
+    record: Mapping[str, str], column: str, cls: type[Any], many: bool, problems: list[Problem]
+) -> Any:
+    """Read a JSON cell into a record (or a tuple of records) of ``cls``."""
+    cell = record.get(column) or ""
+    if not cell:
+        return () if many else None
+    try:
+        data = json.loads(cell)
+    except (ValueError, RecursionError):
+        problems.append(Problem("must be JSON in copsreform's wire format", cell, (column,)))
+        return None
+    items = data if many else [data]
+    if many and type(data) is not list:
+        problems.append(Problem("must be a JSON list", cell, (column,)))
+        return None
+    built = []
+    for index, item in enumerate(items):
+        try:
+            built.append(from_dict(cls, item))
+        except ValidationError as error:  # noqa: PERF203 - every item's problems are wanted
+            prefix = (column, index) if many else (column,)
+            problems.extend(p.under("$", prefix) for p in error.problems)
+    return tuple(built) if many else (built[0] if built else None)
+
+
+def _engagement(record: Any) -> Engagement:
+    check_width(record)
+    problems: list[Problem] = []
+    values = _decode(_ENGAGEMENT_CODECS, record, "", problems)
+    agency_values = _decode(_AGENCY_CODECS, record, "agency_", problems)
+    _complete(Agency, agency_values, "agency_", problems)
+    for name, (column, cls, many) in _JSON_CELLS.items():
+        value = _read_json_cell(record, column, cls, many, problems)
+        if value is not None:
+            values[name] = value
+    if not problems:
+        try:
+            values["agency"] = build(Agency, agency_values, _columns(_AGENCY_CODECS, "agency_"))
+        except RecordError as error:
+            problems.extend(error.problems)
+    _complete(Engagement, {**values, "agency": True}, "", problems)
+    if problems:
+        raise RecordError(problems)
+    fields = {**_columns(_ENGAGEMENT_CODECS), **{n: c for n, (c, _, _) in _JSON_CELLS.items()}}
+    return build(Engagement, values, fields)
+
+
+#: The classes a CSV file can hold, one class per file.
+CSV_CLASSES: Final = frozenset(_HEADERS)
+
 _READERS: Final[Mapping[type[Any], tuple[Callable[[Any], Any], tuple[str, ...]]]] = {
+    Engagement: (_engagement, ENGAGEMENT_COLUMNS),
     Agency: (_simple(Agency, _AGENCY_CODECS), AGENCY_COLUMNS),
     Organization: (_simple(Organization, _ORGANIZATION_CODECS), ORGANIZATION_COLUMNS),
     Grant: (_grant, GRANT_COLUMNS),
@@ -501,7 +622,7 @@ def read_csv(
         row 2: '$.ori' must start with 'NB', the NCIC code of state 'NE' (got 'NE0280200')
     """
     if cls not in _READERS:
-        raise TypeError(f"read_csv reads Grant, Agency or Organization, not {cls!r}")
+        raise TypeError(f"read_csv reads Grant, Agency, Organization or Engagement, not {cls!r}")
     convert, columns = _READERS[cls]
     return _read(cls, source, convert, columns, strict=strict, max_bytes=max_bytes)
 
@@ -518,6 +639,8 @@ def _read(
     required = [c for c in columns if c in _required(cls)]
     if cls is Grant:
         required.extend(("recipient_type", "recipient_name"))
+    if cls is Engagement:
+        required.extend(f"agency_{name}" for name in _required(Agency))
     with _io.open_source(source, max_bytes or _io.MAX_CSV_BYTES) as opened:
         header = _io.header_of(opened)
         unknown = [name for name in header if name not in columns]

@@ -2,6 +2,7 @@ import csv
 import datetime as dt
 import functools
 import io
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -176,11 +177,57 @@ def test_objects_of_two_classes_cannot_share_a_file(bpd: cr.Agency) -> None:
         write_csv([bpd, cr.Organization(name="CITY OF COLFAX")], io.StringIO())
 
 
-def test_only_the_three_classes_are_written_and_read(boston_review: cr.Engagement) -> None:
-    with pytest.raises(TypeError, match="writes Grant, Agency or Organization, not Engagement"):
-        write_csv([boston_review], io.StringIO())
-    with pytest.raises(TypeError, match="reads Grant, Agency or Organization"):
-        read_csv(cr.Engagement, io.StringIO(""))
+def test_only_the_four_classes_are_written_and_read() -> None:
+    provider = cr.find_provider("NPI")
+    with pytest.raises(
+        TypeError, match="writes Grant, Agency, Organization or Engagement, not Provider"
+    ):
+        write_csv([provider], io.StringIO())
+    with pytest.raises(TypeError, match="reads Grant, Agency, Organization or Engagement"):
+        read_csv(cr.Provider, io.StringIO(""))
+
+
+@given(st.lists(testing.engagements(), max_size=4))
+def test_engagements_survive_a_csv_round_trip(engagements: list[cr.Engagement]) -> None:
+    assert round_trip(engagements, cr.Engagement) == engagements
+
+
+def test_an_engagement_row_holds_its_nested_records_as_wire_json(
+    boston_review: cr.Engagement,
+) -> None:
+    accepted = boston_review.transition(cr.EngagementStatus.ACCEPTED, on=dt.date(2024, 8, 8))
+    out = io.StringIO()
+    write_csv([accepted], out)
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["categories"] == "data_analysis"
+    assert row["agency_ori"] == "MA0130100"
+    assert json.loads(row["history_json"]) == [
+        {"status": "accepted", "on": "2024-08-08", "note": None}
+    ]
+    assert json.loads(row["provider_json"])["acronym"] == "NPI"
+    assert row["recommendations_json"] == "[]"
+
+
+def test_bad_engagement_cells_are_reported_with_their_column(boston_review: cr.Engagement) -> None:
+    out = io.StringIO()
+    write_csv([boston_review], out)
+    [header, row] = list(csv.reader(io.StringIO(out.getvalue())))
+    cells = dict(zip(header, row, strict=True))
+    cells["categories"] = "data_analysis;triage"
+    cells["history_json"] = '[{"status": "completed", "on": "2024-09-01", "note": null}, 7]'
+    cells["provider_json"] = "{not json"
+    text = io.StringIO()
+    csv.writer(text).writerows([header, [cells[name] for name in header]])
+    [rejected] = list(read_csv(cr.Engagement, io.StringIO(text.getvalue())))
+    assert isinstance(rejected, Rejected)
+    assert [(p.path, p.reason) for p in rejected.problems] == [
+        (
+            "$.categories",
+            "must be TA category values joined by ';' ('immediate_assistance', 'data_analysis', 'after_action_review')",
+        ),
+        ("$.provider_json", "must be JSON in copsreform's wire format"),
+        ("$.history_json[1]", "must be an object"),
+    ]
 
 
 # Formula neutralisation ----------------------------------------------------------------
