@@ -56,7 +56,6 @@ T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_DATA = 1
-EXIT_USAGE = 2
 
 
 class _State:

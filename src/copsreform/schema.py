@@ -24,7 +24,6 @@ Examples:
 import datetime as dt
 import enum
 import json
-import types
 import typing
 from decimal import Decimal
 from typing import Any, Final
@@ -37,7 +36,16 @@ from copsreform.engagement import Engagement
 from copsreform.fiscal import MAX_YEAR, MIN_YEAR, FiscalYear
 from copsreform.grant import Grant
 from copsreform.providers import Provider
-from copsreform.serialization import FORMAT_VERSION
+
+# The wire format's own tables: the schema describes what serialization reads, so it
+# takes the recipient tag and the optional-type reading from there, not from a copy.
+from copsreform.serialization import (
+    _RECIPIENT_TAGS,
+    _TAG,
+    FORMAT_VERSION,
+    _is_recipient,
+    _optional_inner,
+)
 from copsreform.states import STATES
 
 __all__ = ["KINDS", "SCHEMA_DIALECT", "json_schema", "schema_text"]
@@ -70,7 +78,6 @@ _DECIMAL: Final = {
     "(written with exactly two).",
 }
 _DATE: Final = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-_RECIPIENT_TAGS: Final = {Agency: "agency", Organization: "organization"}
 
 #: The document kinds by name, as the command-line tool and the shipped schema files
 #: name them.
@@ -87,28 +94,17 @@ def _definition_name(cls: type[Any]) -> str:
     return cls.__name__
 
 
-def _optional_inner(tp: Any) -> Any | None:
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        args = typing.get_args(tp)
-        rest = [a for a in args if a is not type(None)]
-        if len(rest) < len(args):
-            return rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]  # noqa: UP007
-    return None
-
-
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
 
     def for_type(self, tp: Any, field: str | None = None) -> dict[str, Any]:
+        args = typing.get_args(tp)
+        if _is_recipient(tp):
+            return {"oneOf": [self.tagged(cls) for cls in args]}
         inner = _optional_inner(tp)
         if inner is not None:
             return {"anyOf": [self.for_type(inner, field), {"type": "null"}]}
-        args = typing.get_args(tp)
-        if typing.get_origin(tp) in (typing.Union, types.UnionType):
-            if set(args) == set(_RECIPIENT_TAGS):
-                return {"oneOf": [self.tagged(cls) for cls in args]}
-            raise TypeError(f"no schema for union {tp!r}")  # pragma: no cover
         if tp is FiscalYear:
             return {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
         if attrs.has(tp):
@@ -172,8 +168,8 @@ class _Builder:
     def tagged(self, cls: type[Any]) -> dict[str, Any]:
         body = self.properties(cls)
         tag = _RECIPIENT_TAGS[cls]
-        body["properties"] = {"type": {"const": tag}, **body["properties"]}
-        body["required"] = ["type", *body["required"]]
+        body["properties"] = {_TAG: {"const": tag}, **body["properties"]}
+        body["required"] = [_TAG, *body["required"]]
         return body
 
 
