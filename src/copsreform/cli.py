@@ -43,6 +43,7 @@ from copsreform.rules import Decision, check_eligibility, eligibility_matrix
 from copsreform.schema import KINDS, json_schema
 from copsreform.serialization import (
     MAX_DOCUMENT_CHARS,
+    _parse,
     from_dict,
     read_jsonl,
     to_dict,
@@ -183,8 +184,6 @@ def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
 
 
 def _read_json_file(cls: type[T], path: Path) -> Iterator[T | Rejected]:
-    from copsreform.serialization import _parse  # noqa: PLC0415 - shared strict parser
-
     # Read no more than the longest document can take in UTF-8 (4 bytes a character), so
     # that a huge file, or a pipe or device that never ends, is refused, not read whole.
     cap = 4 * MAX_DOCUMENT_CHARS
