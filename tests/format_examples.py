@@ -20,14 +20,38 @@ BPD = cr.Agency(
     county="Suffolk",
 )
 
+# The registry's entry as copsreform 0.1.0 shipped it: the kept documents pin that record,
+# while the registry itself has since grown (programs, sources, years).
+NPI_0_1 = cr.Provider(
+    name="National Policing Institute",
+    programs={cr.CRIProgram.CRITICAL_RESPONSE},
+    acronym="NPI",
+    aliases=("Police Foundation", "National Police Foundation"),
+    sources=(
+        (
+            "COPS Office release on the Boston Police Department, 2024-08-08: "
+            "https://www.einpresswire.com/article/734178115/justice-department-announces-"
+            "that-it-will-provide-technical-assistance-to-the-boston-police-department-"
+            "under-cops-office-s-collaborative-reform"
+        ),
+        (
+            "National Policing Institute, Collaborative Reform Initiative: Critical Response: "
+            "https://policinginstitute.org/projects/collaborative-reform-initiative-program-"
+            "critical-response"
+        ),
+    ),
+    note="Named 'a Critical Response provider' in the 2024 Boston release. "
+    "Formerly the Police Foundation.",
+)
+
 EXAMPLES: dict[str, object] = {
     "agency": BPD,
     "organization": cr.Organization(name="CITY OF FEDERAL WAY", state="WA"),
-    "provider": cr.find_provider("NPI"),
+    "provider": NPI_0_1,
     "engagement-critical-response": cr.Engagement(
         agency=BPD,
         program=cr.CRIProgram.CRITICAL_RESPONSE,
-        provider=cr.find_provider("NPI"),
+        provider=NPI_0_1,
         categories={cr.TACategory.DATA_ANALYSIS},
         focus="Human Resources section operations",
         announced_on=D(2024, 8, 8),

@@ -69,12 +69,19 @@ def test_a_change_dated_before_the_request_is_refused(bpd: cr.Agency) -> None:
         )
 
 
-def test_critical_response_needs_a_ta_category(bpd: cr.Agency) -> None:
-    with pytest.raises(cr.ValidationError) as excinfo:
-        cr.Engagement(agency=bpd, program=cr.CRIProgram.CRITICAL_RESPONSE)
-    assert str(excinfo.value) == (
-        "'Engagement.categories' must name at least one TA category for Critical Response (got [])"
+def test_critical_response_without_a_named_category_is_kept(bpd: cr.Agency) -> None:
+    # The 2024 Boston release names no TA category: a real record must not be refused.
+    review = cr.Engagement(agency=bpd, program=cr.CRIProgram.CRITICAL_RESPONSE)
+    assert review.categories == frozenset()
+
+
+def test_legacy_critical_response_ta_may_name_a_category(bpd: cr.Agency) -> None:
+    review = cr.Engagement(
+        agency=bpd,
+        program=cr.CRIProgram.CRITICAL_RESPONSE_TA,
+        categories={cr.TACategory.AFTER_ACTION_REVIEW},
     )
+    assert review.categories == {cr.TACategory.AFTER_ACTION_REVIEW}
 
 
 def test_ta_categories_belong_to_critical_response_only(bpd: cr.Agency) -> None:

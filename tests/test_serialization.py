@@ -50,11 +50,26 @@ def test_version_1_documents_keep_loading(name: str) -> None:
     assert cr.from_json(KIND_OF[name], text) == EXAMPLES[name]
 
 
+def _without_added_keys(written: Any, kept: Any) -> Any:
+    """``written`` without the keys ``kept`` lacks, each of which must hold its default.
+
+    Adding an optional key with a default keeps the format at version 1
+    (docs/reference/format.rst): such a key is written, empty, beside the kept ones.
+    """
+    if isinstance(written, dict) and isinstance(kept, dict):
+        added = {k: v for k, v in written.items() if k not in kept}
+        assert all(v in (None, [], False) for v in added.values()), added
+        return {k: _without_added_keys(v, kept[k]) for k, v in written.items() if k in kept}
+    if isinstance(written, list) and isinstance(kept, list) and len(written) == len(kept):
+        return [_without_added_keys(w, k) for w, k in zip(written, kept, strict=True)]
+    return written
+
+
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_this_release_still_writes_version_1_documents(name: str) -> None:
     written = json.loads(cr.to_json(EXAMPLES[name]))
     kept = json.loads((FORMAT_DIR / f"{name}.json").read_text(encoding="utf-8"))
-    assert written == kept
+    assert _without_added_keys(written, kept) == kept
 
 
 def test_the_wire_shape_of_a_grant(chp_grant: cr.Grant) -> None:
@@ -332,7 +347,11 @@ def test_the_direct_writers_give_exactly_the_generic_encoding(obj: Any) -> None:
     assert cr.to_json(obj) == generic
 
 
-@given(testing.agencies(), st.sampled_from(list(cr.CRIProgram)))
+# The programs open in FY2024 (the 2011-2017 ones closed before it).
+OPEN_IN_2024 = [p for p in cr.CRIProgram if p.active_years[1] is None]
+
+
+@given(testing.agencies(), st.sampled_from(OPEN_IN_2024))
 def test_decisions_encode_exactly_like_the_generic_encoding(
     agency: cr.Agency, program: cr.CRIProgram
 ) -> None:

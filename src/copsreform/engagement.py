@@ -50,6 +50,7 @@ import attrs
 
 from copsreform import _fields as f
 from copsreform.agency import Agency
+from copsreform.citation import Source
 from copsreform.errors import IllegalTransitionError, Problem, ValidationError
 from copsreform.programs import CRIProgram, TACategory
 from copsreform.providers import Provider
@@ -170,6 +171,12 @@ class Recommendation:
     )
 
 
+#: The programs whose engagements may name Critical Response TA categories.
+_CATEGORY_PROGRAMS: Final = frozenset(
+    {CRIProgram.CRITICAL_RESPONSE, CRIProgram.CRITICAL_RESPONSE_TA}
+)
+
+
 def _focus(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     f.text(instance, attribute, value)
 
@@ -182,8 +189,9 @@ class Engagement:
         agency: The agency that receives the assistance.
         program: The CRI program.
         provider: The provider delivering it, when known; it must deliver ``program``.
-        categories: The Critical Response TA categories; required (at least one) for
-            Critical Response, and empty for the other programs.
+        categories: The Critical Response TA categories a source names; empty when none
+            does, and always empty for programs other than Critical Response and the
+            2011-2017 Critical Response Technical Assistance.
         focus: What the engagement looks at, in words.
         requested_on: When the agency asked.
         announced_on: When the engagement was announced.
@@ -192,6 +200,11 @@ class Engagement:
         history: The dated status changes, oldest first. Empty means the engagement is
             still at ``requested``. Use :meth:`transition` to add one.
         recommendations: Organizational Assessment recommendations (only for that program).
+        report_released_on: When the (first) public report was released.
+        findings_count: How many findings the report lists, where it says.
+        recommendations_count: How many recommendations the report lists, where it says.
+        sources: The public sources the record rests on, official ones first.
+        note: What a reader should know: uncertainty, conflicting sources, how it ended.
 
     Raises:
         ValidationError: If a field or a combination is refused, naming
@@ -232,6 +245,15 @@ class Engagement:
     recommendations: tuple[Recommendation, ...] = attrs.field(
         default=(), converter=f.to_tuple, validator=f.tuple_of(Recommendation)
     )
+    report_released_on: dt.date | None = attrs.field(default=None, validator=f.optional(f.day))
+    findings_count: int | None = attrs.field(default=None, validator=f.optional(f.count))
+    recommendations_count: int | None = attrs.field(default=None, validator=f.optional(f.count))
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=f.to_tuple, validator=f.tuple_of(Source)
+    )
+    note: str | None = attrs.field(
+        default=None, converter=f.strip_text, validator=f.optional(f.text)
+    )
 
     def __attrs_post_init__(self) -> None:
         root = "Engagement"
@@ -246,21 +268,11 @@ class Engagement:
                     root,
                 )
             )
-        categories = sorted(c.value for c in self.categories)
-        if self.program is CRIProgram.CRITICAL_RESPONSE and not self.categories:
-            problems.append(
-                Problem(
-                    "must name at least one TA category for Critical Response",
-                    categories,
-                    ("categories",),
-                    root,
-                )
-            )
-        if self.program is not CRIProgram.CRITICAL_RESPONSE and self.categories:
+        if self.categories and self.program not in _CATEGORY_PROGRAMS:
             problems.append(
                 Problem(
                     "must be empty: TA categories belong to Critical Response",
-                    categories,
+                    sorted(c.value for c in self.categories),
                     ("categories",),
                     root,
                 )
@@ -283,6 +295,8 @@ class Engagement:
                 ("requested_on", self.requested_on, "end", self.end),
                 ("announced_on", self.announced_on, "end", self.end),
                 ("start", self.start, "end", self.end),
+                ("requested_on", self.requested_on, "report_released_on", self.report_released_on),
+                ("announced_on", self.announced_on, "report_released_on", self.report_released_on),
             ),
         )
         illegal = self._history_problems(problems)
@@ -319,6 +333,35 @@ class Engagement:
                 )
             current, previous, previous_name = change.status, change.on, f"history[{index}].on"
         return illegal
+
+    @property
+    def year(self) -> int | None:
+        """The calendar year the engagement began: that of its earliest known date.
+
+        The dates looked at are :attr:`requested_on`, :attr:`announced_on`, :attr:`start`,
+        :attr:`report_released_on` and :attr:`end`; ``None`` when none is known.
+
+        Examples:
+            >>> import copsreform as cr
+            >>> agency = cr.Agency(name="Example Police Department", state="KS",
+            ...                    jurisdiction=cr.Jurisdiction.LOCAL,
+            ...                    agency_type=cr.AgencyType.CITY)
+            >>> cr.Engagement(agency=agency, program=cr.CRIProgram.CRI_TAC,
+            ...               announced_on=dt.date(2018, 3, 15)).year
+            2018
+        """
+        known = [
+            d
+            for d in (
+                self.requested_on,
+                self.announced_on,
+                self.start,
+                self.report_released_on,
+                self.end,
+            )
+            if d is not None
+        ]
+        return min(known).year if known else None
 
     @property
     def status(self) -> EngagementStatus:

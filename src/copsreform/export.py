@@ -12,11 +12,13 @@ One row per object, one column per field, a header row first. The columns, in or
   every field of either class; the fields of the other class stay empty.
 
 * **Engagement** (:data:`ENGAGEMENT_COLUMNS`): ``program, categories, focus,
-  requested_on, announced_on, start, end``, the agency flattened into ``agency_<field>``,
-  then ``provider_json``, ``history_json`` and ``recommendations_json``. ``categories``
-  holds the TA categories' values joined by ``;`` (``after_action_review;data_analysis``).
-  The provider, the dated history and the recommendations are records and lists of
-  records, so each is one cell holding its JSON in the wire format of
+  requested_on, announced_on, start, end, report_released_on, findings_count,
+  recommendations_count, note``, the agency flattened into ``agency_<field>``, then
+  ``provider_json``, ``history_json``, ``recommendations_json`` and ``sources_json``.
+  ``categories`` holds the TA categories' values joined by ``;``
+  (``after_action_review;data_analysis``). The provider, the dated history, the
+  recommendations and the sources are records and lists of records, so each is one cell
+  holding its JSON in the wire format of
   :mod:`copsreform.serialization` (``[{"status":"accepted","on":"2024-08-08","note":null}]``);
   an empty ``provider_json`` is no provider, and ``[]`` or an empty cell an empty list.
 
@@ -73,6 +75,7 @@ import attrs
 from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
 from copsreform.batch import Rejected
+from copsreform.citation import Source
 from copsreform.engagement import Engagement, Recommendation, StatusChange
 from copsreform.errors import MISSING, Problem, SourceFormatError, ValidationError
 from copsreform.fiscal import FiscalYear
@@ -284,12 +287,17 @@ _ENGAGEMENT_CODECS: Final[Mapping[str, _Codec]] = {
     "announced_on": _DAY_CODEC,
     "start": _DAY_CODEC,
     "end": _DAY_CODEC,
+    "report_released_on": _DAY_CODEC,
+    "findings_count": _INT,
+    "recommendations_count": _INT,
+    "note": _TEXT,
 }
 # Engagement fields held as JSON cells, with the class of the record (or of each item).
 _JSON_CELLS: Final[Mapping[str, tuple[str, type[Any], bool]]] = {
     "provider": ("provider_json", Provider, False),
     "history": ("history_json", StatusChange, True),
     "recommendations": ("recommendations_json", Recommendation, True),
+    "sources": ("sources_json", Source, True),
 }
 _RECIPIENT_TYPES: Final[Mapping[str, type[Agency | Organization]]] = {
     "agency": Agency,
@@ -302,7 +310,7 @@ AGENCY_COLUMNS: Final = tuple(_AGENCY_CODECS)
 #: The columns of an organisations CSV: the fields of :class:`~copsreform.Organization`.
 ORGANIZATION_COLUMNS: Final = tuple(_ORGANIZATION_CODECS)
 #: The columns of an engagements CSV: its own fields, its agency flattened, then the
-#: provider, history and recommendations as JSON cells.
+#: provider, history, recommendations and sources as JSON cells.
 ENGAGEMENT_COLUMNS: Final = (
     *_ENGAGEMENT_CODECS,
     *(f"agency_{name}" for name in _AGENCY_CODECS),

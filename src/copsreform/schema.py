@@ -59,6 +59,7 @@ _PATTERNS: Final = {
     "award_number": r"^(15JCOPS[0-9]{2}G[GK][0-9]{5}[A-Z]{4}|[0-9]{4}[A-Z]{2}WX[A-Z0-9]{4})$",
     "solicitation": r"^(O-COPS-[0-9]{4}-[0-9]{5,6}|[A-Z0-9]+(-[A-Z0-9]+)*-[0-9]{4})$",
     "assistance_listing": r"^[0-9]{2}\.[0-9]{3}$",
+    "url": r"^https?://[^\s/?#]+\S*$",
 }
 _DESCRIPTIONS: Final = {
     "ori": "FBI 9-character Originating Agency Identifier; its first two characters are the "
@@ -70,6 +71,7 @@ _DESCRIPTIONS: Final = {
     "solicitation": "Solicitation number: O-COPS-YYYY-NNNNN(N), or a pre-2021 Grants.gov "
     "number ending in a year.",
     "assistance_listing": "COPS Assistance Listing: 16.710, or the program's own 16.068-16.073.",
+    "url": "An http:// or https:// address without spaces, at most 2,000 characters.",
 }
 _DECIMAL: Final = {
     "type": "string",
