@@ -1,10 +1,20 @@
 """Technical assistance providers and the reference registry of known ones.
 
 The registry ships as package data (``copsreform/data/providers.json``) with the public
-source of every entry: the National Policing Institute and Jensen Hughes for Critical
-Response; the International Association of Chiefs of Police (IACP) as CRI-TAC lead and
-its partner associations. No source found names an Organizational Assessment provider,
-so the registry names none; build a :class:`Provider` yourself when you know one.
+sources of every entry, official ones first, and the years in which the sources show the
+provider in its role:
+
+* today's programs: the National Policing Institute (the Police Foundation until 2021)
+  and Jensen Hughes for Critical Response; CNA for Organizational Assessment; the
+  International Association of Chiefs of Police (IACP) as CRI-TAC lead and its partner
+  associations;
+* 2011 to 2017: CNA, the Police Foundation, Hillard Heintze (a Jensen Hughes company
+  since 2019) and the Institute for Intergovernmental Research for Collaborative Reform
+  assessments and Critical Response Technical Assistance, with the Police Executive
+  Research Forum and the Virginia Center for Policing Innovation for single Critical
+  Response reviews, and Community Resources for Justice as evaluator.
+
+Build a :class:`Provider` yourself for one the registry does not list.
 
 Examples:
     >>> import copsreform as cr
@@ -17,6 +27,9 @@ Examples:
     True
     >>> [p.acronym for p in cr.providers(cr.CRIProgram.CRITICAL_RESPONSE)]
     ['NPI', None]
+    >>> cna = cr.find_provider("CNA")
+    >>> cna.delivers(cr.CRIProgram.ORGANIZATIONAL_ASSESSMENT), cna.active_in(2012)
+    (True, True)
 """
 
 import difflib
@@ -49,6 +62,8 @@ class ProviderRole(enum.Enum):
     PARTNER = "partner"
     #: Delivers TA under its own agreement with the COPS Office.
     PROVIDER = "provider"
+    #: Evaluates a program or its sites for the COPS Office; delivers no TA itself.
+    EVALUATOR = "evaluator"
 
 
 def _programs(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
@@ -61,6 +76,18 @@ def _acronym(instance: object, attribute: "attrs.Attribute[Any]", value: object)
     f.name(instance, attribute, value)
     if isinstance(value, str) and not (value.isalnum() and len(value) <= 12):
         f.fail(instance, attribute, "must be letters and digits, at most 12", value)
+
+
+def _year(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if type(value) is not int:
+        f.fail(instance, attribute, "must be an int", value)
+    elif not _FIRST_YEAR <= value <= _LAST_YEAR:
+        f.fail(instance, attribute, f"must be a year from {_FIRST_YEAR} to {_LAST_YEAR}", value)
+
+
+#: The COPS Office was created in 1994; no provider year can be earlier.
+_FIRST_YEAR = 1994
+_LAST_YEAR = 2100
 
 
 def _names(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
@@ -82,11 +109,15 @@ class Provider:
         acronym: Its usual acronym (``"NPI"``), if any; upper-cased.
         aliases: Other names it is known by, such as former names.
         role: Its role: lead, partner or provider.
-        sources: Public sources that name it as a provider.
+        sources: Public sources that name it as a provider, official ones first.
         note: Anything a reader should know about the entry.
+        first_year: The first year a source shows it in its role, if known.
+        last_year: The last year a source shows it in its role; ``None`` while the
+            sources name it as a current provider (or do not say).
 
     Raises:
-        ValidationError: If a field is refused, naming ``Provider.<field>``.
+        ValidationError: If a field is refused, naming ``Provider.<field>``, or if
+            ``last_year`` is before ``first_year``.
 
     Examples:
         >>> p = Provider(name="Example Institute", programs={CRIProgram.ORGANIZATIONAL_ASSESSMENT})
@@ -107,6 +138,40 @@ class Provider:
     note: str | None = attrs.field(
         default=None, converter=f.strip_text, validator=f.optional(f.text)
     )
+    first_year: int | None = attrs.field(default=None, validator=f.optional(_year))
+    last_year: int | None = attrs.field(default=None, validator=f.optional(_year))
+
+    def __attrs_post_init__(self) -> None:
+        if (
+            self.first_year is not None
+            and self.last_year is not None
+            and self.last_year < self.first_year
+        ):
+            raise ValidationError.single(
+                f"must not be before first_year ({self.first_year})",
+                self.last_year,
+                ("last_year",),
+                root="Provider",
+            )
+
+    def active_in(self, year: int) -> bool:
+        """Tell whether the sources show the provider in its role in ``year``.
+
+        An unknown first year counts as "from the start", an unknown last year as "still".
+
+        Args:
+            year: A calendar year.
+
+        Returns:
+            ``True`` if ``year`` is within :attr:`first_year` to :attr:`last_year`.
+
+        Examples:
+            >>> find_provider("IIR").active_in(2014), find_provider("IIR").active_in(2024)
+            (True, False)
+        """
+        if self.first_year is not None and year < self.first_year:
+            return False
+        return self.last_year is None or year <= self.last_year
 
     def delivers(self, program: CRIProgram) -> bool:
         """Tell whether the provider delivers ``program``.
@@ -146,6 +211,8 @@ def _registry() -> tuple[tuple[Provider, ...], dict[str, Provider]]:
                     role=ProviderRole(entry["role"]),
                     sources=tuple(citations[s] for s in entry["sources"]),
                     note=entry["note"],
+                    first_year=entry["years"][0],
+                    last_year=entry["years"][1],
                 )
             )
         except ValidationError as error:  # noqa: PERF203 - runs once, at first lookup

@@ -622,7 +622,7 @@ def to_dict(obj: Any) -> dict[str, Any]:
     Examples:
         >>> import copsreform as cr
         >>> cr.to_dict(cr.find_provider("NPI"))["programs"]
-        ['critical_response']
+        ['collaborative_reform', 'critical_response', 'critical_response_ta']
     """
     data = converter.unstructure(obj) if attrs.has(type(obj)) else None
     if type(data) is not dict:
