@@ -22,6 +22,8 @@ Examples:
 
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
 from copsreform.batch import Rejected, Summary, Tally, split
+from copsreform.citation import Source
+from copsreform.dataset import engagements
 from copsreform.engagement import (
     Engagement,
     EngagementStatus,
@@ -110,6 +112,7 @@ __all__ = [
     "Rejected",
     "RuleBook",
     "RuleNotInForceError",
+    "Source",
     "SourceFormatError",
     "StatusChange",
     "Summary",
@@ -123,6 +126,7 @@ __all__ = [
     "classify_program",
     "closeout_due",
     "eligibility_matrix",
+    "engagements",
     "find_provider",
     "from_dict",
     "from_json",
