@@ -2,8 +2,8 @@
 
 Commands: ``import`` (USAspending or FBI files to JSON Lines or CSV), ``validate`` (check a
 file of grants, agencies or engagements), ``eligibility`` (decide an agency, or a file of
-agencies, against the programs), ``summary`` (totals of a grants file) and ``schema``
-(print a JSON Schema).
+agencies, against the programs), ``summary`` (totals of a grants file), ``schema``
+(print a JSON Schema) and ``engagements`` (the public CRI engagements copsreform ships).
 
 Exit status: 0 when all is well, 1 when the data has problems, 2 for a usage error.
 Errors print as one line on stderr; ``--debug`` shows the traceback.
@@ -30,8 +30,11 @@ from copsreform import __version__, export
 from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization
 from copsreform.batch import Rejected, Summary, Tally
+from copsreform.dataset import engagements as find_engagements
+from copsreform.engagement import Engagement
 from copsreform.errors import (
     CopsReformError,
+    ProviderNotFoundError,
     RuleNotInForceError,
     SourceFormatError,
     ValidationError,
@@ -722,3 +725,77 @@ def run_with_progress(items: Iterable[T], label: str) -> Iterator[T]:
             click.echo(f"\r{label}: {count:,}", err=True, nl=False)
         yield item
     click.echo(f"\r{label}: {count:,}", err=True)
+
+
+# Public engagements ------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--state", help="Only agencies in this state (USPS code, such as CA).")
+@click.option(
+    "--program",
+    type=click.Choice([p.value for p in CRIProgram]),
+    help="Only this CRI program (the 2011-2017 ones included).",
+)
+@click.option("--year", type=int, help="Only engagements that began in this calendar year.")
+@click.option("--provider", help="Only this provider (name, acronym or former name).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="A table for people; JSON Lines (one engagement per line) or CSV for programs.",
+)
+def engagements(
+    state: str | None,
+    program: str | None,
+    year: int | None,
+    provider: str | None,
+    output_format: str,
+) -> None:
+    """List the public Collaborative Reform engagements copsreform ships, with sources.
+
+    Every engagement, 2011 to today, rests on public sources; JSON and CSV carry them.
+
+    \b
+    Examples:
+      copsreform engagements --state CA
+      copsreform engagements --program critical_response_ta --format csv > reviews.csv
+      copsreform engagements --year 2016 --format json
+    """
+    try:
+        found = find_engagements(state=state, program=program, year=year, provider=provider)
+    except (ValidationError, ProviderNotFoundError) as error:
+        raise click.UsageError(str(error)) from None
+    with _errors_as_lines():
+        if output_format == "json":
+            for engagement in found:
+                click.echo(to_json(engagement))
+        elif output_format == "csv":
+            export.write_csv(found, sys.stdout, cls=Engagement)
+        else:
+            _print_engagements(found)
+
+
+def _print_engagements(found: tuple[Engagement, ...]) -> None:
+    if not found:
+        click.echo("no engagement matches")
+        return
+    rows = [
+        (
+            "" if e.year is None else str(e.year),
+            e.agency.state,
+            e.agency.name,
+            e.program.value,
+            "" if e.provider is None else (e.provider.acronym or e.provider.name),
+            "" if e.findings_count is None else str(e.findings_count),
+            "" if e.recommendations_count is None else str(e.recommendations_count),
+        )
+        for e in found
+    ]
+    header = ("year", "state", "agency", "program", "provider", "findings", "recs")
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
+    for row in (header, *rows):
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    click.echo(f"\n{len(rows)} engagements; sources: --format json or csv")
