@@ -68,6 +68,8 @@ extensions = [
     "rules_table",
     # Local: the performance page's tables, from the committed benchmark results.
     "bench_results",
+    # Local: the engagement and provider tables and chart, from the shipped data.
+    "engagement_tables",
 ]
 
 exclude_patterns = ["_build", "_ext", "_generated", "Thumbs.db", ".DS_Store"]

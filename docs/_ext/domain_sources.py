@@ -391,6 +391,73 @@ _ALL = (
             ),
         ),
     ),
+    Source(
+        "S36",
+        "COPS Office: Dearborn Heights (MI) Police Department Organizational Assessment "
+        "pages ('C.N.A., an Organizational Assessment provider'; concluded 2024-12-01)",
+        (
+            "https://cops.usdoj.gov/active-oa-site-dearborn-heights-mi-police-department",
+            "https://cops.usdoj.gov/node/472",
+        ),
+    ),
+    Source(
+        "S37",
+        "COPS Office Dispatch, December 2023: CRI Organizational Assessments (Fayetteville, "
+        "NC, and the CNA team)",
+        ("https://cops.usdoj.gov/html/dispatch/12-2023/CRI_organizational_assessments.html",),
+    ),
+    Source(
+        "S38",
+        "U.S. Attorney's Office, Eastern District of North Carolina, 2014-10-21: "
+        "Collaborative Reform Initiative with the Fayetteville Police Department",
+        (
+            (
+                "https://www.justice.gov/usao-ednc/pr/us-department-justice-announces-"
+                "collaborative-reform-initiative-fayetteville-police"
+            ),
+        ),
+    ),
+    Source(
+        "S39",
+        "COPS Office release, 2015-12-16: assessment report on the Fayetteville (NC) "
+        "Police Department",
+        ("https://cops.usdoj.gov/Default.asp?Item=2835",),
+    ),
+    Source(
+        "S40",
+        "Calexico Police Department assessment (Hillard Heintze, 2014-CR-WX-K006; copy) and "
+        "a 2022 after-action review signed 'Hillard Heintze, A Jensen Hughes Company' (copy)",
+        (
+            (
+                "https://vdocuments.us/an-assessment-of-the-calexico-police-342ed706-1ebb-"
+                "4fde-bd1e-as-of-july-1.html"
+            ),
+            "https://scribd.com/document/564213102/2020-Civil-Unrest-After-Action-Review-Report",
+        ),
+    ),
+    Source(
+        "S41",
+        "COPS Office release, 2015-09-03: Ferguson after-action report, with the Institute "
+        "for Intergovernmental Research",
+        ("https://cops.usdoj.gov/Default.asp?Item=2815",),
+    ),
+    Source(
+        "S42",
+        "Police Executive Research Forum: Critical Response Technical Assessment Review of "
+        "the San Diego Police Department (COPS Office, 2015; copy)",
+        (
+            (
+                "https://s3.documentcloud.org/documents/1688042/critical-response-technical-"
+                "assessment-review.txt"
+            ),
+        ),
+    ),
+    Source(
+        "S43",
+        "COPS Office release, 2016-04-26: Tampa Police Department bicycle stops, with the "
+        "Virginia Center for Policing Innovation",
+        ("https://cops.usdoj.gov/Default.asp?Item=2859",),
+    ),
     # -- Grant programs and statute -----------------------------------------------------
     Source(
         "G1",

@@ -4,8 +4,8 @@ copsreform ships a curated list of engagements of the COPS Office's Collaborativ
 Reform Initiative in every era: the 2011-2017 Collaborative Reform (CRI-TA) assessments
 and Critical Response Technical Assistance reviews, CRI-TAC from 2017, and the Critical
 Response and Organizational Assessment programs reestablished in 2022. Every engagement
-carries its public sources (:attr:`Engagement.sources`), official ones first. A field
-that no source gives is empty, and every uncertainty is said in :attr:`Engagement.note`.
+carries its public sources (:attr:`~copsreform.engagement.Engagement.sources`), official ones first. A field
+that no source gives is empty, and every uncertainty is said in :attr:`~copsreform.engagement.Engagement.note`.
 The data and its provenance are in ``copsreform/data/engagements.json`` and the
 ``README.md`` beside it.
 
@@ -119,10 +119,10 @@ def engagements(
 
     Args:
         state: Only engagements of agencies in this state (``"CA"``; case does not matter).
-        program: Only this program (a :class:`CRIProgram` or its value, ``"cri_tac"``).
-        year: Only engagements that began in this calendar year (:attr:`Engagement.year`);
+        program: Only this program (a :class:`~copsreform.programs.CRIProgram` or its value, ``"cri_tac"``).
+        year: Only engagements that began in this calendar year (:attr:`~copsreform.engagement.Engagement.year`);
             engagements whose sources give no date never match.
-        provider: Only engagements of this provider (a :class:`Provider`, or a name,
+        provider: Only engagements of this provider (a :class:`~copsreform.providers.Provider`, or a name,
             acronym or former name the registry knows, such as ``"Police Foundation"``).
 
     Returns:
