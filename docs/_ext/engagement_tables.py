@@ -58,10 +58,11 @@ def _link(label: str, url: str) -> str:
 
 
 def _citation_link(citation: str) -> str:
-    """Link a registry citation, ``"<title>: <url>"``, by its title (shortened)."""
+    """Link a registry citation, ``"<title>: <url>"``, by its site; mark official ones."""
     title, _, rest = citation.rpartition(": http")
-    label = title if len(title) <= 60 else title[:57].rstrip() + "..."
-    return _link(label, "http" + rest)
+    url = "http" + rest
+    site = url.split("://", 1)[1].split("/", 1)[0].removeprefix("www.")
+    return _link(site, url) + (" (official)" if "[official]" in title else "")
 
 
 def _sources(engagement: cr.Engagement) -> str:
@@ -151,9 +152,9 @@ class ProviderTable(SphinxDirective):
             *_row(["Provider", "Role", "Programs", "Years", "Sites here", "Sources"]),
         ]
         for provider in cr.providers():
+            first = provider.first_year or "?"
             years = (
-                f"{provider.first_year or '?'}-"
-                f"{'' if provider.last_year is None else provider.last_year}"
+                f"since {first}" if provider.last_year is None else f"{first}-{provider.last_year}"
             )
             programs = ", ".join(_SHORT[p] for p in _ORDER if p in provider.programs)
             sources = ", ".join(_citation_link(s) for s in provider.sources)
