@@ -23,6 +23,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
+from copsreform.citation import Source
 from copsreform.engagement import (
     TRANSITIONS,
     Engagement,
@@ -51,6 +52,7 @@ __all__ = [
     "oris",
     "providers",
     "recipients",
+    "sources",
     "ueis",
 ]
 
@@ -257,6 +259,30 @@ def providers() -> st.SearchStrategy[Provider]:
     return st.one_of(st.sampled_from(_registry()), made_up)
 
 
+def sources() -> st.SearchStrategy[Source]:
+    """Public sources: a title, an http(s) URL, maybe a publisher and a date.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(sources(), lambda s: True).url.startswith(("http://", "https://"))
+        True
+    """
+    path = st.text(string.ascii_letters + string.digits + "-_./?=&%#", max_size=40)
+    return st.builds(
+        Source,
+        title=names(),
+        url=st.builds(
+            lambda scheme, host, rest: f"{scheme}://{host}/{rest}",
+            st.sampled_from(["http", "https"]),
+            st.sampled_from(["cops.usdoj.gov", "www.justice.gov", "example.org"]),
+            path,
+        ),
+        publisher=st.none() | names(),
+        date=st.none() | _DATES,
+        official=st.booleans(),
+    )
+
+
 @st.composite
 def _history(draw: st.DrawFn, since: dt.date | None) -> tuple[StatusChange, ...]:
     changes: list[StatusChange] = []
@@ -292,6 +318,8 @@ def engagements(draw: st.DrawFn, program: CRIProgram | None = None) -> Engagemen
     categories: frozenset[TACategory] = frozenset()
     if chosen is CRIProgram.CRITICAL_RESPONSE:
         categories = draw(st.frozensets(st.sampled_from(list(TACategory)), min_size=1))
+    elif chosen is CRIProgram.CRITICAL_RESPONSE_TA:
+        categories = draw(st.frozensets(st.sampled_from(list(TACategory))))
     recommendations: tuple[Recommendation, ...] = ()
     if chosen is CRIProgram.ORGANIZATIONAL_ASSESSMENT:
         recommendations = tuple(
@@ -324,6 +352,14 @@ def engagements(draw: st.DrawFn, program: CRIProgram | None = None) -> Engagemen
         end=end,
         history=draw(_history(requested)),
         recommendations=recommendations,
+        report_released_on=draw(
+            st.none()
+            | st.dates(max(announced or days[0], requested or days[0]), dt.date(2045, 12, 31))
+        ),
+        findings_count=draw(st.none() | st.integers(0, 500)),
+        recommendations_count=draw(st.none() | st.integers(0, 500)),
+        sources=tuple(draw(st.lists(sources(), max_size=3))),
+        note=draw(st.none() | names()),
     )
 
 
