@@ -173,3 +173,52 @@ def test_generated_engagements_keep_their_invariants_through_evolve(e: cr.Engage
         else:
             with pytest.raises(cr.IllegalTransitionError):
                 e.transition(status, on=D(2099, 1, 1))
+
+
+def test_a_2014_collaborative_reform_engagement_takes_its_era_provider() -> None:
+    # Fayetteville (NC), announced 2014-10-21 by the U.S. Attorney (EDNC); CNA assessed it.
+    fpd = cr.Agency(
+        name="Fayetteville Police Department",
+        state="NC",
+        ori="NC0260100",
+        jurisdiction=cr.Jurisdiction.LOCAL,
+        agency_type=cr.AgencyType.CITY,
+    )
+    e = cr.Engagement(
+        agency=fpd,
+        program=cr.CRIProgram.COLLABORATIVE_REFORM,
+        provider=cr.find_provider("CNA"),
+        announced_on=D(2014, 10, 21),
+        report_released_on=D(2015, 12, 16),
+        findings_count=49,
+        recommendations_count=76,
+    )
+    assert (e.year, e.provider is not None and e.provider.active_in(e.year)) == (2014, True)
+
+
+def test_a_report_released_before_the_announcement_is_refused(bpd: cr.Agency) -> None:
+    with pytest.raises(cr.ValidationError) as excinfo:
+        cr.Engagement(
+            agency=bpd,
+            program=cr.CRIProgram.CRITICAL_RESPONSE_TA,
+            announced_on=D(2016, 3, 3),
+            report_released_on=D(2016, 1, 1),
+        )
+    assert str(excinfo.value) == (
+        "'Engagement.report_released_on' must not be before announced_on (2016-03-03) "
+        "(got datetime.date(2016, 1, 1))"
+    )
+
+
+def test_a_negative_count_is_refused(bpd: cr.Agency) -> None:
+    with pytest.raises(cr.ValidationError, match=r"'Engagement\.findings_count' must not be"):
+        cr.Engagement(agency=bpd, program=cr.CRIProgram.CRI_TAC, findings_count=-1)
+
+
+def test_sources_must_be_source_records(bpd: cr.Agency) -> None:
+    with pytest.raises(cr.ValidationError, match=r"'Engagement\.sources' must hold only Source"):
+        cr.Engagement(
+            agency=bpd,
+            program=cr.CRIProgram.CRI_TAC,
+            sources=("https://cops.usdoj.gov/",),  # type: ignore[arg-type]
+        )
