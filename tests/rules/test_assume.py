@@ -59,9 +59,7 @@ def test_a_recorded_value_wins_over_an_assumption(recorded: bool) -> None:
 
 
 def test_an_assumption_a_program_does_not_need_is_not_reported() -> None:
-    d = cr.check_eligibility(
-        agency(), cr.CRIProgram.CRI_TAC, fiscal_year=FY, assume={PLEA: True}
-    )
+    d = cr.check_eligibility(agency(), cr.CRIProgram.CRI_TAC, fiscal_year=FY, assume={PLEA: True})
     assert d.assumed == ()
     assert "ASSUMING" not in d.explain()
 
@@ -103,12 +101,21 @@ def test_a_decision_must_list_its_reasons_assumed_inputs() -> None:
     d = Decision.of(DecisionKind.ELIGIBILITY, "X", CHP, FY, (reason,))
     assert d.assumed == (PLEA,)
     with pytest.raises(cr.ValidationError, match="must list the reasons' assumed inputs"):
-        Decision(cr.Eligibility.ELIGIBLE, DecisionKind.ELIGIBILITY, "X", FY, (reason,), grant_program=CHP)
+        Decision(
+            cr.Eligibility.ELIGIBLE, DecisionKind.ELIGIBILITY, "X", FY, (reason,), grant_program=CHP
+        )
 
 
 def test_the_matrix_applies_an_assumption_only_to_rows_that_lack_the_input() -> None:
-    rows = [agency(), agency(False, "LA0010200"), agency(True, "LA0010300"), agency(None, "LA0030000")]
-    m = cr.eligibility_matrix(rows, [CHP, cr.CRIProgram.CRI_TAC], fiscal_year=FY, assume={PLEA: True})
+    rows = [
+        agency(),
+        agency(False, "LA0010200"),
+        agency(True, "LA0010300"),
+        agency(None, "LA0030000"),
+    ]
+    m = cr.eligibility_matrix(
+        rows, [CHP, cr.CRIProgram.CRI_TAC], fiscal_year=FY, assume={PLEA: True}
+    )
     assert [m.status(i, CHP).value for i in range(4)] == [
         "eligible",
         "ineligible",
@@ -146,7 +153,8 @@ def test_the_text_matrix_names_rows_by_ori_and_stars_assumed_cells(agencies_file
     )  # fmt: skip
     assert code == 0
     lines = out.splitlines()
-    assert "LA0010000  Acadia" in out and "LA0010300  Acadia" in out
+    assert "LA0010000  Acadia" in out
+    assert "LA0010300  Acadia" in out
     rows = [line.split() for line in lines if line.startswith("LA")]
     assert [r[-1] for r in rows] == ["E*", "I", "E*"]
     assert lines[-1] == f"* rests on an assumption, not on the record: {PLEA}=true"
