@@ -1,7 +1,9 @@
-"""Import law enforcement agencies from the FBI Crime Data Explorer (CDE).
+"""Import law enforcement agencies from the FBI's agency tables, of every public shape.
 
-The FBI publishes its list of law enforcement agencies, keyed by ORI, in several shapes;
-this module reads three, mapping fields by name:
+The FBI publishes its list of law enforcement agencies, keyed by ORI, in several shapes,
+and people keep copies of them in their own repositories. This module reads them all,
+finding each value by its column name (any case, quoted or not) through one table of
+aliases, :data:`COLUMN_ALIASES`, never by position. Three containers:
 
 ``"api"``
     The current API (``/crime/fbi/cde/agency/byStateAbbr/{ST}``): a JSON object keyed by
@@ -13,37 +15,69 @@ this module reads three, mapping fields by name:
     counted in the summary, not dropped), or, if its details differ, that the first was
     kept.
 ``"frontend_2018"``
-    The list the official CDE front end shipped in 2018: a JSON object keyed by state,
-    then by ORI, each value an object with ``agency_name``, ``agency_type_name``,
-    ``icpsr_lat``, ``icpsr_lng``, ``months_reported``, ``nibrs_months_reported``,
-    ``past_10_years_reported`` and ``primary_county``. A copy ships with copsreform
-    (:func:`read_bundled_2018`, 23,243 agencies). Problems name the state key as
-    ``$.state_key`` and the ORI key as ``$.ori``.
+    A JSON object keyed by state, then by ORI, each value an agency object. Two real
+    lists have this nesting: the one the official CDE front end shipped in 2018
+    (``agency_name``, ``agency_type_name``, ``icpsr_lat``, ``icpsr_lng``,
+    ``months_reported``, ``nibrs_months_reported``, ``past_10_years_reported``,
+    ``primary_county``; a copy ships with copsreform, :func:`read_bundled_2018`, 23,243
+    agencies), and the FBI API's ``/api/agencies`` of 2018 (``ori``, ``agency_name``,
+    ``agency_type_name``, ``state_abbr``, ``state_name``, ``county_name``,
+    ``division_name``, ``region_name``, ``region_desc``, ``latitude``, ``longitude``,
+    ``nibrs``). Problems name the state key as ``$.state_key`` and the ORI key as
+    ``$.ori``.
 ``"csv"``
-    A flat CSV of the API's fields, as in the TidyTuesday 2025-02-18 data set: columns
-    ``ori``, ``county``, ``latitude``, ``longitude``, ``state_abbr``, ``state``,
-    ``agency_name``, ``agency_type``, ``is_nibrs``, ``nibrs_start_date``; the literal
-    ``NA`` means null. The API's own names ``agency_type_name`` and ``counties`` (or
-    the 2018 ``primary_county``) are accepted in place of ``agency_type`` and ``county``.
+    Any table with a header row holding ``ori`` and a name column (``agency_name`` or
+    ``pub_agency_name``), in any case; the literal ``NA`` means null. Real tables of
+    this kind: the ``agencies`` table of a CDE NIBRS download (2016 onward: quoted
+    UPPERCASE ``ORI``, ``PUB_AGENCY_NAME``, ``PUB_AGENCY_UNIT``, ``STATE_ABBR``,
+    ``AGENCY_TYPE_NAME``, ``POPULATION``, ``MALE_OFFICER``, ``FEMALE_OFFICER``,
+    ``COUNTY_NAME`` and about 50 more, some named twice); the older ``cde_agencies``
+    table (lowercase ``ori``, ``agency_name``, ``primary_county``, ``population``,
+    ``total_officers``, ...); the 2018 ``/api/agencies`` flattened by pandas (an unnamed
+    index column first); the FBI's hate-crime agency table (``ORI``,
+    ``PUB_AGENCY_NAME``, ``AGENCY_TYPE_NAME``, ``STATE_ABBR``); and the flat CSV of the
+    current API's fields in the TidyTuesday 2025-02-18 data set.
 
-What an :class:`~copsreform.Agency` takes from a record: ``name`` (``agency_name``;
-white space folded by the model), ``state`` (``state_abbr``, or the 2018 state key),
-``ori``, ``agency_type`` (``agency_type_name``; a null type becomes ``Unknown``),
-``county`` (``counties``, ``primary_county`` or ``county``, as written, several
-counties in one string included), and ``jurisdiction``, which no FBI list gives and
-:func:`infer_jurisdiction` derives. What it leaves, because the model has no field for
-it: coordinates (``latitude``/``longitude``, ``icpsr_lat``/``icpsr_lng``; often a
-county centroid anyway), ``is_nibrs``, ``nibrs_start_date``, the reporting counts of
-2018 and ``state_name``.
+What an :class:`~copsreform.Agency` takes from a record (the aliases are listed with
+:data:`COLUMN_ALIASES`):
+
+* ``name``: the published name, ``PUB_AGENCY_NAME`` followed by ``PUB_AGENCY_UNIT`` when
+  present (``Louisiana State University:`` + ``Eunice``), or ``agency_name``; white space
+  folded by the model. No word is added: a county sheriff's office published as
+  ``Acadia`` stays ``Acadia``. The FBI's other, upper-case forms (``UCR_AGENCY_NAME``,
+  ``NCIC_AGENCY_NAME``) have no field in the model and are reported as not kept.
+* ``state``: the state column, NCIC codes translated to USPS ones (``NB`` to ``NE``,
+  ``GM`` to ``GU``; :data:`NCIC_STATE_CODES`). When the column holds the FBI's
+  pseudo-state ``FS`` (federal agencies) or is empty, the state is the one named by the
+  ORI's first two characters: every ORI starts with the NCIC code of the state it was
+  issued in, and the model needs a USPS code. An ``FS`` agency is imported with the
+  federal jurisdiction (unless its type is Tribal); one without a valid ORI is rejected,
+  saying so.
+* ``ori``; ``agency_type`` (a null type, or no type column, becomes ``Unknown``);
+  ``county``, as written, several counties in one cell included (``ACADIA;
+  EVANGELINE``, ``KING, PIERCE``).
+* ``population``, and ``sworn_officers``: ``total_officers``, or ``MALE_OFFICER`` plus
+  ``FEMALE_OFFICER``. Counts are whole numbers (``"36286"``, or pandas' ``"36286.0"``);
+  an empty count is unknown (``None``), never zero, and when one of the male and female
+  counts is empty the total is unknown.
+* ``jurisdiction``, which no FBI list gives and :func:`infer_jurisdiction` derives.
+
+Everything else is left, because the model has no field for it (coordinates, often a
+county centroid anyway; NIBRS dates and flags; reporting counts; civilian staff; region
+and division names), and said: the importers return an
+:class:`~copsreform.batch.Outcomes` whose ``unkept`` lists the columns read and not
+kept, once per file, which :func:`~copsreform.batch.counted` passes on to the
+:class:`~copsreform.batch.Summary`. A duplicated column name never breaks a read: the
+first column of a name is read, a repeat is named by its position (``0 (column 47)``),
+and an empty name becomes ``(unnamed column 1)``.
 
 Every record comes back, in order, as an :class:`~copsreform.Agency` or a
 :class:`~copsreform.batch.Rejected` whose problems name the source field (``$.ori``,
-``$.agency_name``). Positions count records in document order from 0 (``index``) for
+``$.PUB_AGENCY_NAME``). Positions count records in document order from 0 (``index``) for
 JSON, data rows from 1 (``row``) for CSV. Known rejections in the 2018 list: the Canal
 Zone (``CZ``, not a U.S. state or territory today), the test agencies ``TSOFENC02`` and
 ``TSARRES06`` filed under Alabama, the typo ORI ``C0034019E`` and one agency with no
-name. Nebraska's ``NB`` ORIs and Guam's ``GM`` are imported: the model knows the NCIC
-codes.
+name.
 
 Examples:
     >>> import io
@@ -555,8 +589,9 @@ def detect_format(source: _io.Source) -> Format:
     r"""Tell which CDE shape a file is, from its first characters.
 
     A JSON object whose first value is a list is the ``"api"`` (county-keyed) shape; one
-    whose first value is an object is ``"frontend_2018"``; a CSV whose header has
-    ``ori`` and ``agency_name`` is ``"csv"``. Gzip is recognised by content.
+    whose first value is an object is ``"frontend_2018"`` (keyed by state, then ORI); a
+    CSV whose header has ``ori`` and ``agency_name`` or ``pub_agency_name``, in any
+    case, is ``"csv"``. Gzip is recognised by content.
 
     Args:
         source: A path, or a seekable open stream (read, then moved back).
@@ -686,9 +721,10 @@ def read_cde(
         max_bytes: The most bytes to read (after decompression).
 
     Returns:
-        An iterator that yields an :class:`~copsreform.Agency` or a
-        :class:`~copsreform.batch.Rejected` for every record, in document order. The file
-        is opened and read only as the iterator is consumed.
+        An :class:`~copsreform.batch.Outcomes` iterator that yields an
+        :class:`~copsreform.Agency` or a :class:`~copsreform.batch.Rejected` for every
+        record, in document order, and whose ``unkept`` names the source columns read
+        but not kept. The file is opened and read only as the iterator is consumed.
 
     Raises:
         ValidationError: At once, if ``format`` is not valid. While iterating, in strict
@@ -779,12 +815,12 @@ def read_frontend_2018(
 def read_csv(
     source: _io.Source, *, strict: bool = False, max_bytes: int | None = None
 ) -> Outcomes[Agency | Rejected]:
-    r"""Read a flat CSV of CDE agencies, streaming; ``NA`` is null.
+    r"""Read an FBI agency table (CSV with a header row), streaming; ``NA`` is null.
 
-    Required columns: ``ori``, ``state_abbr``, ``agency_name`` and ``agency_type`` (or
-    ``agency_type_name``); ``county`` (or ``counties``, ``primary_county``) is read
-    when present; other columns are ignored. An ORI seen on an earlier row is reported
-    as for the API shape.
+    Required columns, in any case: ``ori`` and a name column (``pub_agency_name`` or
+    ``agency_name``); every other column of :data:`COLUMN_ALIASES` is read when present,
+    and the rest are listed in the result's ``unkept``. An ORI seen on an earlier row is
+    reported as for the API shape.
 
     Args:
         source: A path, or an open binary or text stream; gzip is recognised.
@@ -797,7 +833,7 @@ def read_csv(
     Raises:
         ValidationError: In strict mode, for the first bad row.
         SourceFormatError: If the file is empty, lacks a required column, or a line
-            cannot be read as CSV.
+            cannot be read as CSV (a duplicated or empty column name is not an error).
         LimitExceededError: If the file is larger than ``max_bytes``.
 
     Examples:
