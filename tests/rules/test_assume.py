@@ -4,11 +4,10 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import copsreform as cr
-from copsreform.cli import main
 from copsreform.rules import Decision, DecisionKind, Reason
+from test_cli import run
 
 FY = cr.FiscalYear(2025)
 PLEA = "primary_law_enforcement_authority"
@@ -132,11 +131,6 @@ def test_the_matrix_applies_an_assumption_only_to_rows_that_lack_the_input() -> 
 
 
 # The command line ------------------------------------------------------------------------
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
