@@ -266,7 +266,7 @@ class Outcomes(Iterator[T]):
     """What an importer yields, with the source columns it read but did not keep.
 
     An iterator over the outcomes (model objects and :class:`Rejected` records), read
-    lazily. :attr:`unkept` is filled in as soon as the reader knows the source's columns
+    lazily. ``unkept`` is filled in as soon as the reader knows the source's columns
     (for a CSV, once its header is read; for JSON, once the document is parsed), so it
     is complete when the iteration ends. :func:`counted` passes it on to a
     :class:`Tally`.

@@ -447,8 +447,10 @@ def import_(
     """Convert a USAspending or FBI Crime Data Explorer FILE to JSON Lines or CSV.
 
     The file's shape is detected (USAspending: spending_by_award API page, award or
-    transaction download CSV; FBI: county-keyed API JSON, 2018 front-end list, flat CSV;
-    gzip too). Every record is imported or rejected with its reason; the summary goes to
+    transaction download CSV; FBI: county-keyed API JSON, state-keyed JSON such as the
+    2018 list, or any agency table with ori and agency_name or pub_agency_name columns,
+    such as a NIBRS agencies table; gzip too). Every record is imported or rejected with
+    its reason; the summary, with the source columns that were not kept, goes to
     standard error. Exit status 1 if any record was rejected. A file that cannot be read
     as a whole writes nothing.
 

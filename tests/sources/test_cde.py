@@ -264,12 +264,12 @@ def test_strict_mode_counts_a_repeat_as_an_error() -> None:
         (
             {"state_abbr": None, "ori": None},
             "$.state_abbr",
-            "is required (or a valid ORI to read it from)",
+            "is required (or an ORI whose first two characters name the state)",
         ),
         (
             {"state_abbr": None, "ori": "C0034019E"},
             "$.state_abbr",
-            "is required (or a valid ORI to read it from)",
+            "is required (or an ORI whose first two characters name the state)",
         ),
         (
             {"state_abbr": "CZ"},

@@ -253,13 +253,17 @@ def test_the_hate_crime_table_imports_nb_gm_and_fs_agencies() -> None:
     ]
 
 
-def test_a_federal_agency_without_a_usable_ori_is_rejected_saying_why() -> None:
-    text = "ORI,PUB_AGENCY_NAME,AGENCY_TYPE_NAME,STATE_ABBR\n,Example Federal Agency,Federal,FS\n"
+@pytest.mark.parametrize("ori", ["", "FS0000100", "C0034019E"])
+def test_a_federal_agency_without_a_usable_ori_is_rejected_saying_why(ori: str) -> None:
+    text = f"ORI,PUB_AGENCY_NAME,AGENCY_TYPE_NAME,STATE_ABBR\n{ori},Example Agency,Federal,FS\n"
     [outcome] = read_cde(io.StringIO(text))
     assert isinstance(outcome, Rejected)
     [problem] = outcome.problems
-    assert problem.path == "$.STATE_ABBR"
-    assert problem.reason.startswith("is the FBI's pseudo-state 'FS' of federal agencies")
+    assert (problem.path, problem.value) == ("$.STATE_ABBR", "FS")
+    assert problem.reason == (
+        "is the FBI's pseudo-state 'FS' of federal agencies, and the record has no ORI "
+        "whose first two characters name the state to file it under"
+    )
 
 
 def test_ncic_state_codes_agree_with_the_ori_module() -> None:

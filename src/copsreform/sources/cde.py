@@ -124,7 +124,7 @@ from copsreform.sources._records import (
     check_width,
     outcomes,
 )
-from copsreform.states import TERRITORIES
+from copsreform.states import STATES, TERRITORIES
 
 __all__ = [
     "BUNDLED_2018",
@@ -390,16 +390,21 @@ def _state(fields: Fields, columns: _Columns, ori: str | None) -> tuple[str | No
     if state is not None and not federal:
         return usps_state(state), False
     if ori is not None and _ori.is_valid(ori):
-        return _ori.state_of(ori), federal
+        from_ori = _ori.state_of(ori)
+        if from_ori in STATES:
+            return from_ori, federal
     if federal:
         fields.problem(
             key,
             f"is the FBI's pseudo-state {FEDERAL_STATE!r} of federal agencies, and the "
-            "record has no valid ORI to give the state it is registered in",
+            "record has no ORI whose first two characters name the state to file it under",
             value,
         )
     elif not fields.problems:
-        fields.problem(key or "state_abbr", "is required (or a valid ORI to read it from)")
+        fields.problem(
+            key or "state_abbr",
+            "is required (or an ORI whose first two characters name the state)",
+        )
     return None, federal
 
 
