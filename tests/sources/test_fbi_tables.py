@@ -332,3 +332,11 @@ def test_importers_return_outcomes_whose_unkept_columns_reach_the_tally() -> Non
     list(counted(outcomes, tally))
     assert tally.summary().unkept == ("latitude",)
     assert "not kept (1 column): latitude" in str(tally.summary())
+
+
+def test_an_ori_repeated_in_another_case_is_reported_as_a_repeat() -> None:
+    text = "ORI,PUB_AGENCY_NAME,STATE_ABBR\nLA0010000,Acadia,LA\nla0010000,Acadia,LA\n"
+    first, second = read_cde(io.StringIO(text))
+    assert isinstance(first, cr.Agency)
+    assert isinstance(second, Rejected)
+    assert second.problems[0].reason.endswith("merged into it")

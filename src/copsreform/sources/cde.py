@@ -289,6 +289,8 @@ class _Columns:
     female_officers: tuple[str, ...]
     unkept: tuple[str, ...]
     nulls: frozenset[str] = frozenset()
+    #: Model field to the source column a problem with it should name.
+    sources: Mapping[str, str] = attrs.field(factory=dict)
 
     @classmethod
     def find(cls, header: Iterable[str], nulls: frozenset[str] = frozenset()) -> "_Columns":
@@ -305,22 +307,25 @@ class _Columns:
             found[role] = columns
             used.update(columns)
         unkept = tuple(n for n in names if n not in used)
-        return cls(**found, unkept=unkept, nulls=nulls)
+        return cls(**found, unkept=unkept, nulls=nulls, sources=_sources(found))
 
-    @property
-    def field_names(self) -> dict[str, str]:
-        """Model field to the source column a problem with it should name."""
-        sworn = self.sworn_officers or self.male_officers or ("total_officers",)
-        return {
-            "name": (self.name or ("agency_name",))[0],
-            "state": (self.state or self.ori or ("state_abbr",))[0],
-            "ori": (self.ori or ("ori",))[0],
-            "agency_type": (self.agency_type or ("agency_type_name",))[0],
-            "jurisdiction": (self.agency_type or self.state or ("agency_type_name",))[0],
-            "county": (self.county or ("county",))[0],
-            "population": (self.population or ("population",))[0],
-            "sworn_officers": sworn[0],
-        }
+
+def _sources(found: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """Model field to the source column a problem with it should name."""
+
+    def first(*roles: str, default: str) -> str:
+        return next((found[r][0] for r in roles if found[r]), default)
+
+    return {
+        "name": first("name", default="agency_name"),
+        "state": first("state", "ori", default="state_abbr"),
+        "ori": first("ori", default="ori"),
+        "agency_type": first("agency_type", default="agency_type_name"),
+        "jurisdiction": first("agency_type", "state", default="agency_type_name"),
+        "county": first("county", default="county"),
+        "population": first("population", default="population"),
+        "sworn_officers": first("sworn_officers", "male_officers", default="total_officers"),
+    }
 
 
 def _first(fields: Fields, keys: tuple[str, ...], *, required: bool = False) -> tuple[str, Any]:
@@ -453,7 +458,7 @@ def _agency(record: Any, columns: _Columns) -> Agency:
             "population": population,
             "sworn_officers": sworn,
         },
-        columns.field_names,
+        columns.sources,
     )
 
 
@@ -494,7 +499,7 @@ def _deduplicated(columns: _Columns) -> Callable[[Any], Agency]:
     def convert(record: Any) -> Agency:
         ori = record.get(ori_key) if ori_key and isinstance(record, dict) else None
         if isinstance(ori, str) and ori.strip() and ori.strip() not in columns.nulls:
-            key = ori if _ori.is_valid(ori) else _ori.compact(ori)
+            key = _ori.compact(ori)
             earlier = seen.get(key)
             if earlier is not None:
                 reason = _MERGED if details(earlier) == details(record) else _CONFLICT
