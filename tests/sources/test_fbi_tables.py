@@ -274,7 +274,7 @@ def test_ncic_state_codes_agree_with_the_ori_module() -> None:
 
 
 def test_one_alias_table_lists_every_public_name_column() -> None:
-    assert COLUMN_ALIASES["name"] == ("pub_agency_name", "agency_name")
+    assert COLUMN_ALIASES["name"] == ("pub_agency_name", "agency_name", "pug_agency_name")
     assert all(
         alias == alias.casefold() for aliases in COLUMN_ALIASES.values() for alias in aliases
     )
@@ -340,3 +340,17 @@ def test_an_ori_repeated_in_another_case_is_reported_as_a_repeat() -> None:
     assert isinstance(first, cr.Agency)
     assert isinstance(second, Rejected)
     assert second.problems[0].reason.endswith("merged into it")
+
+
+def test_the_hate_crime_incident_header_with_its_misspelled_name_column_is_read() -> None:
+    # The header reported for the FBI's hate_crime.csv (1991-2025), name column misspelled.
+    header = (
+        "incident_id,data_year,ori,pug_agency_name,pub_agency_unit,agency_type_name,"
+        "state_abbr,state_name,division_name,region_name,population_group_code"
+    )
+    row = "1,2025,NB0280200,Omaha,,City,NB,Nebraska,West North Central,Midwest,1B"
+    outcomes = read_cde(io.StringIO(f"{header}\n{row}\n"))
+    [agency] = outcomes
+    assert isinstance(agency, cr.Agency)
+    assert (agency.name, agency.state, agency.ori) == ("Omaha", "NE", "NB0280200")
+    assert "incident_id" in outcomes.unkept

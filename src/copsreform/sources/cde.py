@@ -235,7 +235,9 @@ def infer_jurisdiction(
 #: table serves every shape: a column is found by its name, never by its position.
 #:
 #: * ``name``: ``PUB_AGENCY_NAME`` (NIBRS ``agencies``, hate-crime table) or
-#:   ``agency_name`` (API, 2018 list, ``cde_agencies``, flat CSV);
+#:   ``agency_name`` (API, 2018 list, ``cde_agencies``, flat CSV); ``pug_agency_name`` is
+#:   the misspelling reported in the header of the FBI's 1991-2025 ``hate_crime.csv``
+#:   (by a third-party write-up of the file; not checked against the FBI's download);
 #: * ``unit``: ``PUB_AGENCY_UNIT``, appended to the published name when present;
 #: * ``state``: ``STATE_ABBR``/``state_abbr``, else ``STATE_POSTAL_ABBR``, else the 2018
 #:   list's state key;
@@ -247,7 +249,7 @@ def infer_jurisdiction(
 COLUMN_ALIASES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
         "ori": ("ori",),
-        "name": ("pub_agency_name", "agency_name"),
+        "name": ("pub_agency_name", "agency_name", "pug_agency_name"),
         "unit": ("pub_agency_unit",),
         "state": ("state_abbr", "state_postal_abbr", "state_key"),
         "agency_type": ("agency_type_name", "agency_type"),
