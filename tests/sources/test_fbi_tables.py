@@ -354,3 +354,13 @@ def test_the_hate_crime_incident_header_with_its_misspelled_name_column_is_read(
     assert isinstance(agency, cr.Agency)
     assert (agency.name, agency.state, agency.ori) == ("Omaha", "NE", "NB0280200")
     assert "incident_id" in outcomes.unkept
+
+
+def test_closing_outcomes_stops_the_read() -> None:
+    outcomes = read_cde(NIBRS_CDE_AGENCIES_2015)
+    outcomes.close()  # not started: nothing to close
+    first = next(outcomes)
+    assert isinstance(first, cr.Agency)
+    outcomes.close()
+    with pytest.raises(StopIteration):
+        next(outcomes)
