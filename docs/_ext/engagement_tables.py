@@ -93,6 +93,10 @@ def _parse(directive: SphinxDirective, lines: list[str]) -> list[nodes.Node]:
     return node.children
 
 
+def _undated_text(count: int) -> str:
+    return {0: "all have one", 1: "one has none"}.get(count, f"{count} have none")
+
+
 class EngagementTable(SphinxDirective):
     """``.. engagement-table::``: the shipped engagements, optionally of some programs."""
 
@@ -131,7 +135,8 @@ class EngagementTable(SphinxDirective):
             (
                 f"{len(found)} engagements, from ``copsreform.engagements()``. *Year* is that "
                 "of the earliest date a source gives to the day (empty dates stay empty); "
-                f"{undated} have none. Each engagement's notes, dates and focus are in its "
+                f"{_undated_text(undated)}. Each engagement's "
+                "notes, dates and focus are in its "
                 "record (``copsreform engagements --format json``)."
             ),
             "",
