@@ -161,6 +161,10 @@ def applicant_check(params: ApplicantParams) -> EligibilityCheck:
                 f"the applicant is {who.description}: federal agencies are not eligible ({eligible})",
                 (),
             )
+        if ApplicantClass.CAMPUS_LE_AGENCY in who.classes & params.uncertain:
+            # The sources conflict on campus agencies: a campus agency is not decided by
+            # its jurisdiction's class.
+            return UNKNOWN, f"the applicant is {who.description}: {params.uncertain_note}", ()
         if who.classes & params.eligible:
             return PASSED, f"the applicant is {who.description}, which may apply ({eligible})", ()
         if who.classes & params.uncertain:
