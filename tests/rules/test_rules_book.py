@@ -15,6 +15,7 @@ import copsreform as cr
 from copsreform.rules import (
     AmountParams,
     Confidence,
+    Eligibility,
     RuleBook,
     RuleVersion,
     VersionStatus,
@@ -106,9 +107,9 @@ def test_loading_reports_every_problem_with_its_path() -> None:
         f"rules.json.rules[{i(camp)}].versions[0].sources": "must be a source in the register",
         f"rules.json.rules[{i(svpp)}].versions[0].last": "must not be before first (FY2021)",
         f"rules.json.rules[{i(trgp)}].kind": (
-            "must be one of 'applicant', 'primary_le_authority', 'federal_share', 'local_match', "
-            "'per_position', 'max_award', 'min_award', 'period', 'request_cap', 'retention', "
-            "'closeout'"
+            "must be one of 'offered', 'applicant', 'primary_le_authority', 'federal_share', "
+            "'local_match', 'per_position', 'max_award', 'min_award', 'period', 'request_cap', "
+            "'retention', 'closeout'"
         ),
     } == paths
 
@@ -130,7 +131,7 @@ def test_overlapping_versions_are_refused() -> None:
     broken = shipped()
     rule = next(r for r in broken["rules"] if r["id"] == "chp.per_position")
     rule["versions"][1]["first"] = 2009
-    with pytest.raises(cr.ValidationError, match=r"must not overlap \(FY2009 and FY2009-FY2025\)"):
+    with pytest.raises(cr.ValidationError, match=r"must not overlap \(FY2009 and FY2009-FY2011\)"):
         RuleBook.from_dict(broken)
 
 
@@ -203,6 +204,23 @@ EXTRA_FY2026 = {
     },
     "rules": [
         {
+            "id": "chp.offered",
+            "program": "chp",
+            "kind": "offered",
+            "title": "Program running",
+            "description": "The FY2026 round.",
+            "versions": [
+                {
+                    "first": 2026,
+                    "last": 2026,
+                    "status": "in_force",
+                    "confidence": "verified",
+                    "sources": ["X26"],
+                    "params": {},
+                }
+            ],
+        },
+        {
             "id": "chp.applicant",
             "program": "chp",
             "kind": "applicant",
@@ -246,15 +264,22 @@ def test_a_user_extends_the_rules_to_a_new_fiscal_year_from_a_file(
 ) -> None:
     path = tmp_path / "chp-2026.json"
     path.write_text(json.dumps(EXTRA_FY2026), encoding="utf-8")
-    book = RuleBook.default().with_file(path)
+    # The shipped book says whether CHP runs in FY2026 is unknown; the file supersedes it.
+    book = RuleBook.default().with_file(path, supersede=True)
     decision = check_eligibility(bpd, cr.GrantProgram.CHP, fiscal_year=FY(2026), rules=book)
+    assert [r.rule for r in decision.reasons] == ["chp.applicant", "chp.primary_le_authority"]
     assert decision.reasons[0].version == "FY2026, verified"
-    assert (
-        decision.reasons[0].source
-        == "X26: FY2026 CHP solicitation (example) <https://example.org/chp-2026>"
+    (source,) = decision.reasons[0].sources
+    assert (source.id, source.urls, source.official) == (
+        "X26",
+        ("https://example.org/chp-2026",),
+        False,
     )
-    with pytest.raises(cr.RuleNotInForceError):
-        check_eligibility(bpd, cr.GrantProgram.CHP, fiscal_year=FY(2026))
+    assert source.citation == "X26: FY2026 CHP solicitation (example) <https://example.org/chp-2026>"
+    assert [v.label for v in book.rule("chp.offered").versions][-2:] == ["FY2026", "FY2027 onward"]
+    shipped_answer = check_eligibility(bpd, cr.GrantProgram.CHP, fiscal_year=FY(2026))
+    assert shipped_answer.status is Eligibility.UNDETERMINED
+    assert [r.rule for r in shipped_answer.reasons] == ["chp.offered"]
 
 
 def test_rules_must_be_a_rule_book(bpd: cr.Agency) -> None:

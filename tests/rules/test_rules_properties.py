@@ -67,7 +67,8 @@ def assert_three_valued(decision: Decision) -> None:
     assert decision.eligible == (Eligibility.ELIGIBLE is decision.status)
     for reason in decision.reasons:
         assert not reason.missing or Outcome.UNKNOWN is reason.outcome
-        assert "<http" in reason.source
+        assert reason.sources
+        assert all(s.urls and s.urls[0].startswith("http") for s in reason.sources)
     assert set(decision.missing) == {m for r in decision.reasons for m in r.missing}
 
 
