@@ -40,7 +40,7 @@ Examples:
     >>> rule = book.rule("chp.per_position")
     >>> version = rule.version_for(FiscalYear(2024))
     >>> version.label, version.params.describe()
-    ('FY2015-FY2025', 'at most $125,000.00 per position over 36 months')
+    ('FY2014-FY2025', 'at most $125,000.00 per position over 36 months')
     >>> rule.version_for(FiscalYear(2008))
     Traceback (most recent call last):
     ...
@@ -1119,7 +1119,7 @@ class RuleBook:
             >>> RuleBook.default().merged(RuleBook.default()) == RuleBook.default()
             Traceback (most recent call last):
             ...
-            copsreform.errors.ValidationError: 'Rule.versions' must not overlap (FY2018 onward and FY2018 onward) (got ...)
+            copsreform.errors.ValidationError: 'Rule.versions' must not overlap (FY1995-FY2017 and FY1995-FY2017) (got ...)
         """
         book = self.with_sources(other.sources)
         for rule in other.rules:
@@ -1187,7 +1187,7 @@ class RuleBook:
 
         Examples:
             >>> book = RuleBook.default()
-            >>> [(s.id, s.official) for s in book.sources_of(book.rule("chp.usc_1373").versions[0])]
+            >>> [(s.id, s.official) for s in book.sources_of(book.condition("chp.usc_1373").versions[0])]
             [('G2', True)]
         """
         return tuple(self._sources_by_id[s] for s in version.sources)

@@ -142,7 +142,13 @@ def _optional_day(instance: object, attribute: "attrs.Attribute[Any]", value: ob
 #: Web archives whose copies keep the archived URL in their path; such a copy of an
 #: official URL is official.
 _ARCHIVE_HOSTS: Final = frozenset(
-    {"webarchive.library.unt.edu", "swap.stanford.edu", "web.archive.org", "wayback.archive-it.org"}
+    {
+        "webarchive.library.unt.edu",
+        "cybercemetery.unt.edu",
+        "swap.stanford.edu",
+        "web.archive.org",
+        "wayback.archive-it.org",
+    }
 )
 
 
@@ -155,7 +161,7 @@ def is_official_url(url: str) -> bool:
 
     Official: a ``.gov`` or ``.mil`` host (COPS Office, justice.gov, govinfo, eCFR,
     uscode.house.gov, an archived ``archives.gov`` site), or a web archive's copy of
-    such a URL (UNT, Stanford, the Internet Archive). Not official: aggregators, news
+    such a URL (UNT web archive and CyberCemetery, Stanford, the Internet Archive). Not official: aggregators, news
     sites, document-sharing sites, code repositories, city records on commercial hosts.
 
     Examples:
