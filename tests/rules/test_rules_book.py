@@ -275,7 +275,9 @@ def test_a_user_extends_the_rules_to_a_new_fiscal_year_from_a_file(
         ("https://example.org/chp-2026",),
         False,
     )
-    assert source.citation == "X26: FY2026 CHP solicitation (example) <https://example.org/chp-2026>"
+    assert (
+        source.citation == "X26: FY2026 CHP solicitation (example) <https://example.org/chp-2026>"
+    )
     assert [v.label for v in book.rule("chp.offered").versions][-2:] == ["FY2026", "FY2027 onward"]
     shipped_answer = check_eligibility(bpd, cr.GrantProgram.CHP, fiscal_year=FY(2026))
     assert shipped_answer.status is Eligibility.UNDETERMINED

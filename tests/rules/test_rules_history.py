@@ -39,7 +39,9 @@ CITY = cr.Agency(
 
 def _chp_award(year: int) -> cr.Grant:
     return cr.Grant(
-        award_number=f"{year}UMWX0001" if year < 2021 else f"15JCOPS-{year % 100:02d}-GG-00001-UHPX",
+        award_number=f"{year}UMWX0001"
+        if year < 2021
+        else f"15JCOPS-{year % 100:02d}-GG-00001-UHPX",
         program=cr.GrantProgram.CHP,
         recipient=CITY,
         federal_amount=Decimal("375000.00"),
@@ -86,7 +88,7 @@ def test_every_cri_program_answers_for_every_year_since_2011(
     if first < year - 1 and (last is None or year <= last):
         # Running, or (CRI-TA's first years) not known to be running: never refused.
         assert decision.status is not Eligibility.INELIGIBLE, decision.explain()
-    elif last is not None and year > last + 1 or year < first:
+    elif (last is not None and year > last + 1) or year < first:
         assert decision.status is Eligibility.INELIGIBLE, decision.explain()
         assert decision.reasons[0].message.startswith(f"program not running in FY{year}: ")
 
@@ -110,8 +112,7 @@ def test_every_verified_version_cites_an_official_source() -> None:
         f"{item.id} {v.label}"
         for item in (*BOOK.rules, *BOOK.conditions)
         for v in item.versions
-        if v.confidence is Confidence.VERIFIED
-        and not any(s.official for s in BOOK.sources_of(v))
+        if v.confidence is Confidence.VERIFIED and not any(s.official for s in BOOK.sources_of(v))
     ]
     assert lacking == []
 
@@ -201,7 +202,8 @@ def test_critical_response_and_oa_start_in_fy2022_as_reestablished_programs() ->
         assert not check_eligibility(CITY, program, fiscal_year=FY(2021)).eligible
         assert check_eligibility(CITY, program, fiscal_year=FY(2022)).eligible
         note = BOOK.offered(program, FY(2015)).note  # type: ignore[union-attr]
-        assert note is not None and "reestablished" in note
+        assert note is not None
+        assert "reestablished" in note
 
 
 def test_eo_13929_certification_is_listed_for_fy2021_and_fy2022() -> None:
@@ -226,7 +228,7 @@ def test_chp_periods_before_fy2022_are_36_months() -> None:
     # (36 months)"; FY2022 five years is stated only by copies (inferred).
     rule = BOOK.rule("chp.period")
     for year in (2010, 2014, 2016, 2020):
-        assert 36 == rule.version_for(FY(year)).params.months  # type: ignore[union-attr]
+        assert rule.version_for(FY(year)).params.months == 36  # type: ignore[union-attr]
     assert rule.version_for(FY(2021)).status is VersionStatus.UNKNOWN
     assert rule.version_for(FY(2023)).confidence is Confidence.INFERRED
 

@@ -377,6 +377,28 @@ def period_check(params: PeriodParams) -> AwardCheck:
     return check
 
 
+def _cap_details(
+    p: RequestCapParams,
+    sworn: int | None,
+    exact: Decimal | None,
+    population: int | None,
+    cap: int,
+) -> str:
+    """Say how the request cap was computed for an agency."""
+    details = []
+    if exact is not None:
+        details.append(
+            f"{_pct(p.share_of_sworn)} of {sworn} sworn officers is {exact.normalize():f}"
+        )
+    if population is not None:
+        if p.cap_below_threshold == p.cap_at_or_above_threshold:
+            details.append(f"at most {cap} whatever the population")
+        else:
+            side = "under" if population < p.population_threshold else "of at least"
+            details.append(f"at most {cap} for a population {side} {p.population_threshold:,}")
+    return "; ".join(details)
+
+
 def request_cap_check(params: RequestCapParams) -> AwardCheck:
     """Positions funded are within what the agency could request (FY2011 to FY2019)."""
     p = params
@@ -417,20 +439,7 @@ def request_cap_check(params: RequestCapParams) -> AwardCheck:
         high_sworn = math.ceil(exact) if exact is not None else None
         upper = high_pop if high_sworn is None else min(high_sworn, high_pop)
         lower = min(low_sworn, low_pop)
-        details = []
-        if exact is not None:
-            details.append(
-                f"{_pct(p.share_of_sworn)} of {sworn} sworn officers is {exact.normalize():f}"
-            )
-        if population is not None:
-            if p.cap_below_threshold == p.cap_at_or_above_threshold:
-                details.append(f"at most {low_pop} whatever the population")
-            else:
-                side = "under" if population < p.population_threshold else "of at least"
-                details.append(
-                    f"at most {low_pop} for a population {side} {p.population_threshold:,}"
-                )
-        found = "; ".join(details)
+        found = _cap_details(p, sworn, exact, population, low_pop)
         if n > upper:
             return (
                 FAILED,
@@ -524,6 +533,32 @@ def _step(
     return Step(rule, version, book.sources_of(version), _label(version), fixed, run)
 
 
+def _rules_to_run(
+    rules: tuple[Rule, ...], offered: RuleVersion | None, year: FiscalYear
+) -> tuple[tuple[Rule, ...], list[str]]:
+    """Select the rules a plan runs, by the program's ``offered`` version for the year.
+
+    Returns the rules and the notes to add to the decision.
+    """
+    if offered is None:
+        return rules, []
+    if offered.status is VersionStatus.NOT_OFFERED:
+        # The program did not run: its "offered" rule alone answers.
+        return tuple(r for r in rules if r.kind is RuleKind.OFFERED), []
+    if offered.status is VersionStatus.IN_FORCE:
+        # The program ran: its "offered" rule passes and is not listed.
+        return tuple(r for r in rules if r.kind is not RuleKind.OFFERED), []
+    # Whether it ran is unknown: check the rules that have a version that year.
+    skipped = [r.id for r in rules if not any(v.covers(year) for v in r.versions)]
+    notes = []
+    if skipped:
+        notes.append(
+            f"No version is recorded for {year} of rules {', '.join(skipped)}; "
+            "they are not checked."
+        )
+    return tuple(r for r in rules if r.id not in skipped), notes
+
+
 def _offered_result(version: RuleVersion, year: FiscalYear, stage: RuleStage) -> Result:
     """The outcome of a program's ``offered`` rule.
 
@@ -575,24 +610,8 @@ class Plan:
         self.eligibility_steps: list[Step] = []
         self.award_steps: list[Step] = []
         self.date_steps: dict[RuleKind, Step] = {}
-        self.notes: list[str] = []
         offered = book.offered(program, year)
-        running = offered is None or offered.status is VersionStatus.IN_FORCE
-        if offered is not None and offered.status is VersionStatus.NOT_OFFERED:
-            # The program did not run: its "offered" rule alone answers.
-            rules = tuple(r for r in rules if r.kind is RuleKind.OFFERED)
-        elif running:
-            # The program ran: its "offered" rule passes and is not listed.
-            rules = tuple(r for r in rules if r.kind is not RuleKind.OFFERED)
-        else:
-            # Whether it ran is unknown: check the rules that have a version that year.
-            skipped = [r.id for r in rules if not any(v.covers(year) for v in r.versions)]
-            rules = tuple(r for r in rules if r.id not in skipped)
-            if skipped:
-                self.notes.append(
-                    f"No version is recorded for {year} of rules {', '.join(skipped)}; "
-                    "they are not checked."
-                )
+        rules, self.notes = _rules_to_run(rules, offered, year)
         for rule in rules:
             stage_of = rule.stage
             if rule.kind is RuleKind.OFFERED:

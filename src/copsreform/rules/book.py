@@ -1202,9 +1202,7 @@ class RuleBook:
             >>> RuleBook.default().offered(GrantProgram.CHP, FiscalYear(2003)).status.value
             'not_offered'
         """
-        rule = next(
-            (r for r in self.rules_of(program) if r.kind is RuleKind.OFFERED), None
-        )
+        rule = next((r for r in self.rules_of(program) if r.kind is RuleKind.OFFERED), None)
         if rule is None:
             return None
         return next((v for v in rule.versions if v.covers(year)), None)

@@ -187,7 +187,11 @@ def is_official_url(url: str) -> bool:
 
 
 def _urls(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-    if not isinstance(value, tuple) or not value or not all(isinstance(u, str) and u for u in value):
+    if (
+        not isinstance(value, tuple)
+        or not value
+        or not all(isinstance(u, str) and u for u in value)
+    ):
         f.fail(instance, attribute, "must be a non-empty tuple of URLs", value)
 
 
@@ -237,7 +241,6 @@ class Source:
 def _sources(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if not isinstance(value, tuple) or not value or not all(isinstance(v, Source) for v in value):
         f.fail(instance, attribute, "must be a non-empty tuple of Source records", value)
-
 
 
 @attrs.frozen
