@@ -156,7 +156,7 @@ def test_every_program_running_rule_has_a_case_for_a_year_it_did_not_run() -> No
         if r.kind is RuleKind.OFFERED
         and any(v.status is VersionStatus.NOT_OFFERED for v in r.versions)
     ]
-    assert len(offered) == 6
+    assert len(offered) == 10
     assert [r for r in offered if Outcome.FAILED not in seen.get(r, set())] == []
 
 
