@@ -209,7 +209,8 @@ class Source:
         id: The id in the register (``"G2"``).
         title: What the document is: its issuer, title, number and date where known.
         urls: Where it was read, official copy first where there is one.
-        official: Whether a URL is an official copy (see :func:`is_official_url`);
+        official: Whether a URL is an official copy (see
+            :func:`~copsreform.rules.is_official_url`);
             computed from the URLs when not given.
 
     Raises:
