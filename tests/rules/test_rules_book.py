@@ -192,6 +192,19 @@ def test_with_version_of_an_unknown_rule_raises() -> None:
         RuleBook.default().with_version("camp.nope", _version(2030, None, "1"))
 
 
+def _fy2026_rule(rule_id: str, title: str, params: dict[str, Any]) -> dict[str, Any]:
+    """A CHP rule with one FY2026 version citing the example source X26."""
+    version = {"first": 2026, "last": 2026, "status": "in_force", "confidence": "verified"}
+    return {
+        "id": f"chp.{rule_id}",
+        "program": "chp",
+        "kind": rule_id,
+        "title": title,
+        "description": "As in FY2025.",
+        "versions": [{**version, "sources": ["X26"], "params": params}],
+    }
+
+
 EXTRA_FY2026 = {
     "provenance": {
         "read": "2026",
@@ -203,57 +216,13 @@ EXTRA_FY2026 = {
         },
     },
     "rules": [
-        {
-            "id": "chp.offered",
-            "program": "chp",
-            "kind": "offered",
-            "title": "Program running",
-            "description": "The FY2026 round.",
-            "versions": [
-                {
-                    "first": 2026,
-                    "last": 2026,
-                    "status": "in_force",
-                    "confidence": "verified",
-                    "sources": ["X26"],
-                    "params": {},
-                }
-            ],
-        },
-        {
-            "id": "chp.applicant",
-            "program": "chp",
-            "kind": "applicant",
-            "title": "Eligible applicants",
-            "description": "As in FY2025.",
-            "versions": [
-                {
-                    "first": 2026,
-                    "last": 2026,
-                    "status": "in_force",
-                    "confidence": "verified",
-                    "sources": ["X26"],
-                    "params": {"eligible": ["local_le_agency", "state_le_agency"]},
-                }
-            ],
-        },
-        {
-            "id": "chp.primary_le_authority",
-            "program": "chp",
-            "kind": "primary_le_authority",
-            "title": "Primary law enforcement authority",
-            "description": "As in FY2025.",
-            "versions": [
-                {
-                    "first": 2026,
-                    "last": 2026,
-                    "status": "in_force",
-                    "confidence": "verified",
-                    "sources": ["X26"],
-                    "params": {},
-                }
-            ],
-        },
+        _fy2026_rule("offered", "Program running", {}),
+        _fy2026_rule(
+            "applicant",
+            "Eligible applicants",
+            {"eligible": ["local_le_agency", "state_le_agency"]},
+        ),
+        _fy2026_rule("primary_le_authority", "Primary law enforcement authority", {}),
     ],
     "conditions": [],
 }

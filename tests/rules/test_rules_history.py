@@ -7,6 +7,7 @@ and the document), so a failure points at what to re-read.
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 import pytest
 
 import copsreform as cr
@@ -278,14 +279,8 @@ def test_chp_terms_fy2010_to_fy2014(
 
 
 def test_a_fy2011_award_paid_in_full_passes_share_and_match() -> None:
-    grant = cr.Grant(
-        award_number="2011ULWX0001",
-        program=cr.GrantProgram.CHP,
-        recipient=CITY,
-        federal_amount=Decimal("1200000.00"),
-        positions=5,
-        start=dt.date(2011, 10, 1),
-        end=dt.date(2014, 9, 30),
+    grant = attrs.evolve(
+        _chp_award(2011), federal_amount=Decimal("1200000.00"), local_match=Decimal(0), positions=5
     )
     decision = check_award(grant)
     outcomes = {r.rule: r.outcome for r in decision.reasons}

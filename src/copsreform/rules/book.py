@@ -76,7 +76,7 @@ from copsreform.errors import (
 )
 from copsreform.fiscal import FiscalYear
 from copsreform.programs import CRIProgram, GrantProgram
-from copsreform.rules.decision import ConditionKind, Source
+from copsreform.rules.decision import ConditionKind, Source, _non_empty_texts
 
 __all__ = [
     "AmountParams",
@@ -642,13 +642,7 @@ _PARAMS_TYPES: Final[Mapping[RuleKind, "type[Params]"]] = MappingProxyType(
 # Versions, rules, conditions, sources ---------------------------------------------------
 
 
-def _sources(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not value
-        or not all(isinstance(s, str) and s for s in value)
-    ):
-        f.fail(instance, attribute, "must be a non-empty tuple of source ids", value)
+_sources = _non_empty_texts("source ids")
 
 
 def _fiscal_year(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:

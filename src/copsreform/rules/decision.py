@@ -37,7 +37,7 @@ import datetime as dt
 import enum
 import textwrap
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attrs
@@ -186,13 +186,21 @@ def is_official_url(url: str) -> bool:
     return False
 
 
-def _urls(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not value
-        or not all(isinstance(u, str) and u for u in value)
-    ):
-        f.fail(instance, attribute, "must be a non-empty tuple of URLs", value)
+def _non_empty_texts(what: str) -> "Callable[[object, attrs.Attribute[Any], object], None]":
+    """Return a validator of a non-empty tuple of non-empty strings (``what`` names them)."""
+
+    def check(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if (
+            not isinstance(value, tuple)
+            or not value
+            or not all(isinstance(v, str) and v for v in value)
+        ):
+            f.fail(instance, attribute, f"must be a non-empty tuple of {what}", value)
+
+    return check
+
+
+_urls = _non_empty_texts("URLs")
 
 
 def _default_official(source: "Source") -> bool:
