@@ -827,6 +827,27 @@ _ALL = (
         ("https://docslib.org/doc/12702171/bjas-stop-school-violence-program",),
     ),
     Source(
+        "G-CPDACC2022",
+        "PowerDMS: the Community Policing Development (CPD) Accreditation program grant, 2022",
+        (
+            (
+                "https://www.powerdms.com/why-powerdms/law-enforcement/the-community-policing-"
+                "development-cpd-accreditation-program-grant-2022"
+            ),
+        ),
+    ),
+    Source(
+        "G-CRI2022",
+        "fundsforngos: Community Oriented Policing Services announces Collaborative Reform "
+        "Initiative program (FY2022 solicitation, copy)",
+        (
+            (
+                "https://us.fundsforngos.org/grant-size/1-million-to-50-million/community-oriented-"
+                "policing-services-announces-collaborative-reform-initiative-program/"
+            ),
+        ),
+    ),
+    Source(
         "G-COPS25",
         "COPS Office Community Policing Dispatch, September 2019: the COPS Office at 25",
         ("https://cops.usdoj.gov/html/dispatch/09-2019/cops_office_25.html",),
