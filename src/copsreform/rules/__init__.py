@@ -89,6 +89,7 @@ from copsreform.rules.book import (
     VersionStatus,
 )
 from copsreform.rules.check import (
+    ASSUMABLE,
     EligibilityMatrix,
     check_award,
     check_eligibility,
@@ -110,6 +111,7 @@ from copsreform.rules.decision import (
 )
 
 __all__ = [
+    "ASSUMABLE",
     "AmountParams",
     "ApplicantClass",
     "ApplicantParams",
