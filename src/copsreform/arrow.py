@@ -169,7 +169,7 @@ def _descriptions(cls: type[Any]) -> dict[str, str]:
             found[current] = match.group(2)
         elif current and line.strip():
             found[current] += " " + line.strip()
-    return found
+    return {name: _text(text) for name, text in found.items()}
 
 
 _ROLE: Final = re.compile(r":\w+:`~?(?:[\w.]+\.)?([^`]+)`")
