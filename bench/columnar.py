@@ -101,10 +101,10 @@ def measure(n: int, rounds: int) -> dict[str, Any]:
             for name, t in found.items()
         },
         "bytes_per_grant": {
-            "python objects (tracemalloc, 10,000 grants)": objects,
-            "arrow table (Table.nbytes)": table.nbytes / n,
-            "parquet file": parquet.stat().st_size / n,
-            "json lines text (UTF-8)": jsonl_bytes / n,
+            "Python objects (tracemalloc, 10,000 grants)": objects,
+            "Arrow table (Table.nbytes)": table.nbytes / n,
+            "Parquet file": parquet.stat().st_size / n,
+            "JSON Lines text (UTF-8)": jsonl_bytes / n,
         },
     }
     parquet.unlink()

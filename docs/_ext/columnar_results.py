@@ -7,16 +7,11 @@
     ``bench/columnar.py`` writes. Nothing is copied by hand.
 """
 
-import json
 from pathlib import Path
 from typing import Any
 
-from bench_results import _table
-from docutils import nodes
-from docutils.statemachine import StringList
+from bench_results import BenchDirective, _table
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import nested_parse_with_titles
 
 RESULTS = Path(__file__).resolve().parents[2] / "bench" / "results" / "columnar.json"
 TARGET = 2.0
@@ -34,10 +29,12 @@ def render(results: dict[str, Any]) -> list[str]:
     sizes = results["bytes_per_grant"]
     million = {name: per * 1_000_000 / 2**20 for name, per in sizes.items()}
     return [
-        f"{n:,} grants, {results['rounds']} rounds, CPU time medians; Python "
-        f"{results['python']}, pyarrow {results['pyarrow']}. ``to_arrow`` costs "
-        f"{ratio:.2f}x writing JSON Lines (target: at most {TARGET:.0f}x, "
-        f"{'met' if ratio <= TARGET else 'missed'}).",
+        (
+            f"{n:,} grants, {results['rounds']} rounds, CPU time medians; Python "
+            f"{results['python']}, pyarrow {results['pyarrow']}. ``to_arrow`` costs "
+            f"{ratio:.2f}x writing JSON Lines (target: at most {TARGET:.0f}x, "
+            f"{'met' if ratio <= TARGET else 'missed'})."
+        ),
         "",
         *_table(["task", "microseconds per grant", "vs write_jsonl"], rows),
         *_table(
@@ -47,17 +44,11 @@ def render(results: dict[str, Any]) -> list[str]:
     ]
 
 
-class ColumnarScale(SphinxDirective):
+class ColumnarScale(BenchDirective):
     """``.. columnar-scale::``: the committed columnar benchmark results."""
 
-    def run(self) -> list[nodes.Node]:
-        """Render the results file into the document."""
-        self.env.note_dependency(str(RESULTS))
-        results = json.loads(RESULTS.read_text(encoding="utf-8"))
-        container = nodes.section()
-        container.document = self.state.document
-        nested_parse_with_titles(self.state, StringList(render(results)), container)
-        return list(container.children)
+    results_file = RESULTS
+    renderer = staticmethod(render)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
