@@ -146,8 +146,6 @@ def _parquet(feature: str) -> Any:
 
 # Descriptions -----------------------------------------------------------------------------
 
-_ARG: Final = re.compile(r"(\w+)(?: \([^)]*\))?: (.*)")
-
 
 @_per_class
 def _descriptions(cls: type[Any]) -> dict[str, str]:
@@ -163,10 +161,11 @@ def _descriptions(cls: type[Any]) -> dict[str, str]:
             continue
         if line and not line.startswith(" "):
             break
-        match = _ARG.fullmatch(line[4:]) if line.startswith("    ") and line[4:5] != " " else None
-        if match:
-            current = match.group(1)
-            found[current] = match.group(2)
+        name, colon, text = line[4:].partition(": ")
+        name = name.split(" (")[0]  # "name (type): text" is Google style too
+        if line.startswith("    ") and line[4:5] != " " and colon and name.isidentifier():
+            current = name
+            found[current] = text
         elif current and line.strip():
             found[current] += " " + line.strip()
     return {name: _text(text) for name, text in found.items()}
