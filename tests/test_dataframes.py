@@ -82,6 +82,18 @@ def test_duckdb_sums_a_parquet_file_exactly(tmp_path: Path, bundled: list[cr.Gra
     assert listing == [("VARCHAR",)]
 
 
+def test_a_duckdb_result_reads_back_into_validated_objects(
+    tmp_path: Path, bundled: list[cr.Grant]
+) -> None:
+    path = tmp_path / "grants.parquet"
+    cr.write_parquet(bundled, path)
+    query = "SELECT * FROM read_parquet(?) WHERE fiscal_year = 2020"
+    result = duckdb.sql(query, params=[str(path)])
+    read = list(cr.from_arrow(cr.Grant, result, strict=True))
+    assert read == [g for g in bundled if g.fiscal_year == cr.FiscalYear(2020)]
+    assert len(read) == 19
+
+
 def test_csv_dtypes_read_the_csv_export_exactly(tmp_path: Path, bundled: list[cr.Grant]) -> None:
     path = tmp_path / "grants.csv"
     cr.write_csv(bundled, path)
