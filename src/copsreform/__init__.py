@@ -30,7 +30,7 @@ from copsreform.arrow import (
     to_pandas,
     write_parquet,
 )
-from copsreform.batch import Rejected, Summary, Tally, split
+from copsreform.batch import Outcomes, Rejected, Summary, Tally, split
 from copsreform.engagement import (
     Engagement,
     EngagementStatus,
@@ -56,6 +56,7 @@ from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram, TACategory
 from copsreform.providers import Provider, ProviderRole, find_provider, providers
 from copsreform.rules import (
+    ASSUMABLE,
     Condition,
     Decision,
     Eligibility,
@@ -90,6 +91,7 @@ from copsreform.sources import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "ASSUMABLE",
     "Agency",
     "AgencyType",
     "CRIProgram",
@@ -111,6 +113,7 @@ __all__ = [
     "Organization",
     "OrganizationKind",
     "Outcome",
+    "Outcomes",
     "Problem",
     "Provider",
     "ProviderNotFoundError",
