@@ -21,6 +21,15 @@ Examples:
 """
 
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
+from copsreform.arrow import (
+    arrow_schema,
+    csv_dtypes,
+    from_arrow,
+    read_parquet,
+    to_arrow,
+    to_pandas,
+    write_parquet,
+)
 from copsreform.batch import Outcomes, Rejected, Summary, Tally, split
 from copsreform.engagement import (
     Engagement,
@@ -33,6 +42,7 @@ from copsreform.errors import (
     CopsReformError,
     IllegalTransitionError,
     LimitExceededError,
+    MissingExtraError,
     NotFoundError,
     Problem,
     ProviderNotFoundError,
@@ -100,6 +110,7 @@ __all__ = [
     "IllegalTransitionError",
     "Jurisdiction",
     "LimitExceededError",
+    "MissingExtraError",
     "NotFoundError",
     "Organization",
     "OrganizationKind",
@@ -123,13 +134,16 @@ __all__ = [
     "Tally",
     "ValidationError",
     "__version__",
+    "arrow_schema",
     "check_award",
     "check_eligibility",
     "chp_retention_end",
     "classify_program",
     "closeout_due",
+    "csv_dtypes",
     "eligibility_matrix",
     "find_provider",
+    "from_arrow",
     "from_dict",
     "from_json",
     "is_official_url",
@@ -140,11 +154,15 @@ __all__ = [
     "read_cde",
     "read_csv",
     "read_jsonl",
+    "read_parquet",
     "read_usaspending",
     "rule_parameters",
     "split",
+    "to_arrow",
     "to_dict",
     "to_json",
+    "to_pandas",
     "write_csv",
     "write_jsonl",
+    "write_parquet",
 ]
