@@ -37,11 +37,12 @@ COPS_UMBRELLA_LISTING: Final = "16.710"
 
 
 class CRIProgram(enum.Enum):
-    """The programs of the Collaborative Reform Initiative: today's three, then the two of 2011-2017.
+    """The programs of the Collaborative Reform Initiative: today's three and the 2011-2017 two.
 
     Examples:
-        >>> [p.value for p in CRIProgram][:3]
-        ['cri_tac', 'critical_response', 'organizational_assessment']
+        >>> [p.value for p in CRIProgram]
+        ['cri_tac', 'critical_response', 'organizational_assessment', 'collaborative_reform',
+         'critical_response_ta']
         >>> CRIProgram.CRI_TAC.title
         'Collaborative Reform Initiative Technical Assistance Center (CRI-TAC)'
     """
@@ -163,6 +164,17 @@ class GrantProgram(enum.Enum):
     TECHNOLOGY = "technology"
     #: Cooperative agreements that fund Collaborative Reform Initiative providers.
     CRI = "cri"
+    #: COPS FAST (Funding Accelerated for Smaller Towns): hiring for jurisdictions under
+    #: 50,000 people; one round, FY1995.
+    FAST = "fast"
+    #: COPS AHEAD (Accelerated Hiring, Education and Deployment): hiring for jurisdictions
+    #: of 50,000 or more; FY1995.
+    AHEAD = "ahead"
+    #: Universal Hiring Program: COPS hiring from 1995 (FAST and AHEAD merged into it)
+    #: until the 2000s.
+    UHP = "uhp"
+    #: COPS in Schools: school resource officers, rounds from April 1999 to July 2005.
+    COPS_IN_SCHOOLS = "cops_in_schools"
     #: No source field decides the program.
     UNKNOWN = "unknown"
 
@@ -192,6 +204,10 @@ _GRANT_TITLES: Final = {
     ),
     GrantProgram.TECHNOLOGY: "COPS Technology and Equipment Program",
     GrantProgram.CRI: "Collaborative Reform Initiative",
+    GrantProgram.FAST: "COPS FAST (Funding Accelerated for Smaller Towns)",
+    GrantProgram.AHEAD: "COPS AHEAD (Accelerated Hiring, Education and Deployment)",
+    GrantProgram.UHP: "Universal Hiring Program",
+    GrantProgram.COPS_IN_SCHOOLS: "COPS in Schools",
     GrantProgram.UNKNOWN: "Unknown COPS program",
 }
 
