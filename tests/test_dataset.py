@@ -3,6 +3,7 @@
 import io
 import json
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -185,3 +186,12 @@ def test_the_dataset_round_trips_through_csv() -> None:
     cr.write_csv(ENGAGEMENTS, stream)
     stream.seek(0)
     assert tuple(cr.read_csv(cr.Engagement, stream)) == ENGAGEMENTS
+
+
+def test_the_dataset_round_trips_through_parquet(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow", reason="Parquet needs the arrow extra")
+    from copsreform import arrow
+
+    path = tmp_path / "engagements.parquet"
+    arrow.write_parquet(ENGAGEMENTS, path)
+    assert tuple(arrow.read_parquet(cr.Engagement, path)) == ENGAGEMENTS
