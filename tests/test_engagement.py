@@ -216,7 +216,9 @@ def test_a_negative_count_is_refused(bpd: cr.Agency) -> None:
 
 
 def test_sources_must_be_source_records(bpd: cr.Agency) -> None:
-    with pytest.raises(cr.ValidationError, match=r"'Engagement\.sources' must hold only Source"):
+    with pytest.raises(
+        cr.ValidationError, match=r"'Engagement\.sources' must hold only PublicSource"
+    ):
         cr.Engagement(
             agency=bpd,
             program=cr.CRIProgram.CRI_TAC,

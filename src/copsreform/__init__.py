@@ -31,7 +31,7 @@ from copsreform.arrow import (
     write_parquet,
 )
 from copsreform.batch import Outcomes, Rejected, Summary, Tally, split
-from copsreform.citation import Source
+from copsreform.citation import PublicSource
 from copsreform.dataset import engagements
 from copsreform.engagement import (
     Engagement,
@@ -122,6 +122,7 @@ __all__ = [
     "Provider",
     "ProviderNotFoundError",
     "ProviderRole",
+    "PublicSource",
     "Reason",
     "Recommendation",
     "RecommendationStatus",

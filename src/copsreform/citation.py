@@ -1,6 +1,6 @@
 """Public sources: the documents a record rests on, with their address.
 
-A :class:`Source` names one public document: its title, its URL, who published it, when,
+A :class:`PublicSource` names one public document: its title, its URL, who published it, when,
 and whether the copy at that URL is an official one. *Official* means the document is
 read at its publisher's own address when the publisher is a government body: the COPS
 Office (``cops.usdoj.gov``), the Department of Justice and the U.S. Attorneys
@@ -8,20 +8,24 @@ Office (``cops.usdoj.gov``), the Department of Justice and the U.S. Attorneys
 report on a document-sharing site, a newspaper story or a provider's own page is not
 official: a fact that rests only on such sources is inferred, not verified.
 
+The rules cite theirs differently, as entries of the rule book's register
+(:class:`copsreform.Source`: an id, a title and URLs); a :class:`PublicSource` is one
+document an engagement rests on, with its publisher and date.
+
 Examples:
     >>> import datetime as dt
-    >>> from copsreform import Source
-    >>> s = Source(title="Department of Justice Releases Report on Philadelphia Police "
+    >>> from copsreform import PublicSource
+    >>> s = PublicSource(title="Department of Justice Releases Report on Philadelphia Police "
     ...            "Department's Use of Deadly Force",
     ...            url="https://www.justice.gov/opa/pr/department-justice-releases-report-"
     ...                "philadelphia-police-departments-use-deadly-force",
     ...            publisher="U.S. Department of Justice", official=True)
     >>> s.official, s.domain
     (True, 'www.justice.gov')
-    >>> Source(title="A report", url="ftp://example.org/report.pdf")
+    >>> PublicSource(title="A report", url="ftp://example.org/report.pdf")
     Traceback (most recent call last):
     ...
-    copsreform.errors.ValidationError: 'Source.url' must be an http:// or https:// address without spaces (got 'ftp://example.org/report.pdf')
+    copsreform.errors.ValidationError: 'PublicSource.url' must be an http:// or https:// address without spaces (got 'ftp://example.org/report.pdf')
 """
 
 import datetime as dt
@@ -32,7 +36,7 @@ import attrs
 
 from copsreform import _fields as f
 
-__all__ = ["Source"]
+__all__ = ["PublicSource"]
 
 #: Longest URL accepted, in characters.
 MAX_URL: Final = 2_000
@@ -49,7 +53,7 @@ def _url(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> 
 
 
 @attrs.frozen
-class Source:
+class PublicSource:
     """One public document a record rests on.
 
     Args:
@@ -60,11 +64,11 @@ class Source:
         official: Whether the copy at ``url`` is an official one (see the module text).
 
     Raises:
-        ValidationError: If a field is refused, naming ``Source.<field>``.
+        ValidationError: If a field is refused, naming ``PublicSource.<field>``.
 
     Examples:
         >>> import datetime as dt
-        >>> Source(title="COPS Office release on the Boston Police Department",
+        >>> PublicSource(title="COPS Office release on the Boston Police Department",
         ...        url="https://www.einpresswire.com/article/734178115/",
         ...        date=dt.date(2024, 8, 8)).date
         datetime.date(2024, 8, 8)

@@ -33,7 +33,7 @@ from importlib import resources
 from typing import Any
 
 from copsreform.agency import Agency, AgencyType, Jurisdiction
-from copsreform.citation import Source
+from copsreform.citation import PublicSource
 from copsreform.engagement import Engagement
 from copsreform.errors import ValidationError
 from copsreform.programs import CRIProgram, TACategory
@@ -68,7 +68,7 @@ def _engagement(entry: dict[str, Any]) -> Engagement:
         findings_count=entry["findings_count"],
         recommendations_count=entry["recommendations_count"],
         sources=tuple(
-            Source(
+            PublicSource(
                 title=s["title"],
                 url=s["url"],
                 publisher=s["publisher"],

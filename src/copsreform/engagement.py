@@ -50,7 +50,7 @@ import attrs
 
 from copsreform import _fields as f
 from copsreform.agency import Agency
-from copsreform.citation import Source
+from copsreform.citation import PublicSource
 from copsreform.errors import IllegalTransitionError, Problem, ValidationError
 from copsreform.programs import CRIProgram, TACategory
 from copsreform.providers import Provider
@@ -248,8 +248,8 @@ class Engagement:
     report_released_on: dt.date | None = attrs.field(default=None, validator=f.optional(f.day))
     findings_count: int | None = attrs.field(default=None, validator=f.optional(f.count))
     recommendations_count: int | None = attrs.field(default=None, validator=f.optional(f.count))
-    sources: tuple[Source, ...] = attrs.field(
-        default=(), converter=f.to_tuple, validator=f.tuple_of(Source)
+    sources: tuple[PublicSource, ...] = attrs.field(
+        default=(), converter=f.to_tuple, validator=f.tuple_of(PublicSource)
     )
     note: str | None = attrs.field(
         default=None, converter=f.strip_text, validator=f.optional(f.text)

@@ -75,7 +75,7 @@ import attrs
 from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
 from copsreform.batch import Rejected
-from copsreform.citation import Source
+from copsreform.citation import PublicSource
 from copsreform.engagement import Engagement, Recommendation, StatusChange
 from copsreform.errors import MISSING, Problem, SourceFormatError, ValidationError
 from copsreform.fiscal import FiscalYear
@@ -297,7 +297,7 @@ _JSON_CELLS: Final[Mapping[str, tuple[str, type[Any], bool]]] = {
     "provider": ("provider_json", Provider, False),
     "history": ("history_json", StatusChange, True),
     "recommendations": ("recommendations_json", Recommendation, True),
-    "sources": ("sources_json", Source, True),
+    "sources": ("sources_json", PublicSource, True),
 }
 _RECIPIENT_TYPES: Final[Mapping[str, type[Agency | Organization]]] = {
     "agency": Agency,

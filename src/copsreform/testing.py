@@ -23,7 +23,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
-from copsreform.citation import Source
+from copsreform.citation import PublicSource
 from copsreform.engagement import (
     TRANSITIONS,
     Engagement,
@@ -259,7 +259,7 @@ def providers() -> st.SearchStrategy[Provider]:
     return st.one_of(st.sampled_from(_registry()), made_up)
 
 
-def sources() -> st.SearchStrategy[Source]:
+def sources() -> st.SearchStrategy[PublicSource]:
     """Public sources: a title, an http(s) URL, maybe a publisher and a date.
 
     Examples:
@@ -269,7 +269,7 @@ def sources() -> st.SearchStrategy[Source]:
     """
     path = st.text(string.ascii_letters + string.digits + "-_./?=&%#", max_size=40)
     return st.builds(
-        Source,
+        PublicSource,
         title=names(),
         url=st.builds(
             lambda scheme, host, rest: f"{scheme}://{host}/{rest}",
