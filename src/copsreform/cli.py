@@ -43,8 +43,8 @@ from copsreform.rules import Decision, check_eligibility, eligibility_matrix
 from copsreform.schema import KINDS, json_schema
 from copsreform.serialization import (
     MAX_DOCUMENT_CHARS,
-    _parse,
     from_dict,
+    parse_json,
     read_jsonl,
     to_dict,
     to_json,
@@ -192,9 +192,11 @@ def _read_json_file(cls: type[T], path: Path) -> Iterator[T | Rejected]:
     if len(raw) > cap:
         raise SourceFormatError(f"is larger than a JSON document may be ({cap:,} bytes)", str(path))
     try:
-        data = _parse(raw)
+        data = parse_json(raw)
     except ValidationError as error:
-        raise SourceFormatError(error.reason, str(path)) from None
+        # A key given twice is refused at its path; a syntax error is about the whole text.
+        detail = error.reason if error.path == "$" else f"is not valid JSON: {error}"
+        raise SourceFormatError(detail, str(path)) from None
     documents = data if isinstance(data, list) else [data]
     for index, document in enumerate(documents):
         try:

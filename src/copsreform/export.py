@@ -70,6 +70,7 @@ from typing import IO, Any, Final, TypeVar
 
 import attrs
 
+from copsreform import strictjson
 from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
 from copsreform.batch import Rejected
@@ -529,7 +530,10 @@ def _read_json_cell(
     if not cell:
         return () if many else None
     try:
-        data = json.loads(cell)
+        data = strictjson.loads(cell)
+    except ValidationError as error:
+        problems.extend(p.under("$", (column,)) for p in error.problems)
+        return None
     except (ValueError, RecursionError):
         problems.append(Problem("must be JSON in copsreform's wire format", cell, (column,)))
         return None

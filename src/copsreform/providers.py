@@ -22,13 +22,13 @@ Examples:
 import difflib
 import enum
 import functools
-import json
 from importlib import resources
 from typing import Any
 
 import attrs
 
 from copsreform import _fields as f
+from copsreform import strictjson
 from copsreform.errors import ProviderNotFoundError, ValidationError
 from copsreform.programs import CRIProgram
 
@@ -130,7 +130,7 @@ def _key(text: str) -> str:
 
 @functools.cache
 def _registry() -> tuple[tuple[Provider, ...], dict[str, Provider]]:
-    raw = json.loads(
+    raw = strictjson.loads(
         resources.files("copsreform").joinpath("data/providers.json").read_text("utf-8")
     )
     citations: dict[str, str] = raw["provenance"]["sources"]

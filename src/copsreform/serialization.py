@@ -61,6 +61,7 @@ from copsreform.errors import LimitExceededError, Problem, SourceFormatError, Va
 from copsreform.fiscal import MAX_YEAR, MIN_YEAR, FiscalYear
 from copsreform.identifiers import assistance_listing, award_number, ori, solicitation, uei
 from copsreform.states import STATES
+from copsreform.strictjson import loads as _strict_loads
 
 __all__ = [
     "FORMAT_VERSION",
@@ -70,6 +71,7 @@ __all__ = [
     "converter",
     "from_dict",
     "from_json",
+    "parse_json",
     "read_jsonl",
     "to_dict",
     "to_json",
@@ -872,13 +874,42 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         ...
         copsreform.errors.ValidationError: '$' is not valid JSON: Expecting ',' delimiter at line 1 column 26 (got '{"name": "CITY OF COLFAX"')
     """
-    data = _parse(text)
+    data = parse_json(text)
     if type(data) is dict and _VERSION_KEY in data:
         _migrate_in_place(data)
     return _structure(cls, data)
 
 
-def _parse(text: str | bytes) -> Any:
+def parse_json(text: str | bytes) -> Any:
+    """Parse one JSON document strictly, within :data:`MAX_DOCUMENT_CHARS` and :data:`MAX_DEPTH`.
+
+    Bytes are read as UTF-8 (a byte-order mark is ignored). Parsing is
+    :func:`copsreform.strictjson.loads`: a key given twice in one object and ``NaN`` or
+    ``Infinity`` are refused.
+
+    Args:
+        text: The JSON text.
+
+    Returns:
+        The parsed value (plain JSON types).
+
+    Raises:
+        ValidationError: If the text is not UTF-8 or not JSON (with line and column), or an
+            object repeats a key (with its path).
+        LimitExceededError: If the text is too long or too deeply nested.
+        TypeError: If ``text`` is neither ``str`` nor ``bytes``.
+
+    Examples:
+        >>> from copsreform.serialization import parse_json
+        >>> parse_json('{"federal_amount": "1.00", "federal_amount": "9.00"}')
+        Traceback (most recent call last):
+        ...
+        copsreform.errors.ValidationError: '$.federal_amount' is given more than once (a JSON key must be unique in its object)
+        >>> parse_json('{"federal_amount": Infinity}')
+        Traceback (most recent call last):
+        ...
+        copsreform.errors.ValidationError: '$' is not valid JSON: Infinity is not a JSON number (JSON has no NaN or Infinity) at line 1 column 20 (got '{"federal_amount": Infinity}')
+    """
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -896,11 +927,13 @@ def _parse(text: str | bytes) -> Any:
     if _depth_exceeds(text, MAX_DEPTH):
         raise LimitExceededError.single(f"is nested deeper than {MAX_DEPTH} levels", text[:40])
     try:
-        return json.loads(text)
+        return _strict_loads(text)
     except json.JSONDecodeError as error:
         raise ValidationError.single(
             f"is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}", text
         ) from None
+    except ValidationError:  # a key given twice, at its path
+        raise
     except (ValueError, RecursionError) as error:  # an int too long to convert, for instance
         raise LimitExceededError.single(f"cannot be read: {error}", text[:40]) from None
 

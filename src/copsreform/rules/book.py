@@ -66,6 +66,7 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from copsreform import _fields as f
+from copsreform import strictjson
 from copsreform.errors import (
     MISSING,
     NotFoundError,
@@ -1022,7 +1023,7 @@ class RuleBook:
         path = Path(path)
         text = path.read_text(encoding="utf-8")
         try:
-            data = json.loads(text)
+            data = strictjson.loads(text)
         except json.JSONDecodeError as error:
             raise ValidationError.single(
                 f"must be JSON ({error.msg} at line {error.lineno}, column {error.colno})",
@@ -1247,7 +1248,7 @@ def _cut(old: RuleVersion, new: RuleVersion) -> list[RuleVersion]:
 @functools.cache
 def _default_book() -> RuleBook:
     text = resources.files("copsreform").joinpath("data/rules.json").read_text("utf-8")
-    return RuleBook.from_dict(json.loads(text), name="rules.json")
+    return RuleBook.from_dict(strictjson.loads(text), name="rules.json")
 
 
 # Loading from JSON ------------------------------------------------------------------------

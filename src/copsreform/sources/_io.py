@@ -24,10 +24,10 @@ import json
 import os
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator
-from decimal import Decimal
 from typing import IO, Any, Final, Protocol, TypeVar, cast
 
-from copsreform.errors import LimitExceededError, SourceFormatError
+from copsreform import strictjson
+from copsreform.errors import LimitExceededError, SourceFormatError, ValidationError
 
 __all__ = [
     "HEAD_CHARS",
@@ -302,8 +302,8 @@ def load_json(opened: Opened, limit: int) -> Any:
     """Parse a whole JSON document; numbers with a fraction become :class:`~decimal.Decimal`.
 
     Money never passes through a float: ``750000.0`` is read as ``Decimal('750000.0')``.
-    ``NaN`` and ``Infinity`` (which Python's parser accepts) become Decimal too, for the
-    model to refuse as amounts.
+    Parsing is strict (:func:`copsreform.strictjson.loads`): ``NaN`` and ``Infinity``,
+    which JSON does not have, and a key given twice in one object are refused.
 
     Args:
         opened: The opened source.
@@ -314,7 +314,8 @@ def load_json(opened: Opened, limit: int) -> Any:
 
     Raises:
         SourceFormatError: If the text is not well-formed JSON (with the line and column),
-            not UTF-8, or nested too deeply to parse.
+            holds ``NaN`` or ``Infinity`` (with the line and column), repeats a key in an
+            object (with its path), is not UTF-8, or is nested too deeply to parse.
         LimitExceededError: If the document is longer than ``limit``.
 
     Examples:
@@ -327,7 +328,7 @@ def load_json(opened: Opened, limit: int) -> Any:
     except UnicodeDecodeError as error:
         raise opened.decode_error(error) from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+        return strictjson.loads(text, decimals=True)
     except json.JSONDecodeError as error:
         # An unterminated string runs to the end of the text: the text was cut short too.
         truncated = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated")
@@ -336,6 +337,10 @@ def load_json(opened: Opened, limit: int) -> Any:
             f"is not well-formed JSON: {error.msg}: line {error.lineno} "
             f"column {error.colno}{ending}",
             opened.name,
+        ) from None
+    except ValidationError as error:  # a key given twice in one object
+        raise SourceFormatError(
+            f"is not well-formed JSON: {error.path!r} {error.reason}", opened.name
         ) from None
     except RecursionError:
         raise SourceFormatError("is JSON nested too deeply to read", opened.name) from None
