@@ -30,6 +30,7 @@ from copsreform.engagement import (
     StatusChange,
 )
 from copsreform.errors import (
+    ArgumentTypeError,
     CopsReformError,
     IllegalTransitionError,
     LimitExceededError,
@@ -82,6 +83,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Agency",
     "AgencyType",
+    "ArgumentTypeError",
     "CRIProgram",
     "Condition",
     "CopsReformError",

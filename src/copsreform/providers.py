@@ -190,7 +190,8 @@ def find_provider(name: str) -> Provider:
 
     Raises:
         ProviderNotFoundError: If no provider has that name; the error names the query and
-            suggests close names.
+            suggests close names (also when ``name`` is not a string: a lookup by name
+            finds nothing, rather than raising :class:`TypeError`).
 
     Examples:
         >>> find_provider("jensen hughes").name

@@ -57,7 +57,13 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from copsreform._atomic import replacing
 from copsreform.agency import Agency, Organization
 from copsreform.batch import Rejected
-from copsreform.errors import LimitExceededError, Problem, SourceFormatError, ValidationError
+from copsreform.errors import (
+    ArgumentTypeError,
+    LimitExceededError,
+    Problem,
+    SourceFormatError,
+    ValidationError,
+)
 from copsreform.fiscal import MAX_YEAR, MIN_YEAR, FiscalYear
 from copsreform.identifiers import assistance_listing, award_number, ori, solicitation, uei
 from copsreform.states import STATES
@@ -897,7 +903,7 @@ def parse_json(text: str | bytes) -> Any:
         ValidationError: If the text is not UTF-8 or not JSON (with line and column), or an
             object repeats a key (with its path).
         LimitExceededError: If the text is too long or too deeply nested.
-        TypeError: If ``text`` is neither ``str`` nor ``bytes``.
+        ArgumentTypeError: If ``text`` is neither ``str`` nor ``bytes`` (a :class:`TypeError`).
 
     Examples:
         >>> from copsreform.serialization import parse_json
@@ -918,7 +924,7 @@ def parse_json(text: str | bytes) -> Any:
                 f"is not UTF-8 text (byte {error.start})", text[:40]
             ) from None
     if not isinstance(text, str):
-        raise ValidationError.single("must be JSON text (str or bytes)", text)
+        raise ArgumentTypeError.single("must be JSON text (str or bytes)", text, root="text")
     if len(text) > MAX_DOCUMENT_CHARS:
         raise LimitExceededError.single(
             f"is longer than {MAX_DOCUMENT_CHARS:,} characters", f"{len(text):,} characters"
@@ -998,6 +1004,7 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
         ValidationError: In strict mode, for the first bad line; its problems' paths start
             with the line, as ``line 3: $.ori``.
         SourceFormatError: If an open stream fails to decode its text.
+        ArgumentTypeError: If ``source`` is not a path, a text stream or lines.
 
     Examples:
         >>> import copsreform as cr
@@ -1017,6 +1024,10 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
         ) as stream:
             yield from read_jsonl(cls, _bounded_lines(stream), strict=strict)
         return
+    if isinstance(source, bytes | bytearray) or not isinstance(source, Iterable):  # type: ignore[unreachable]
+        raise ArgumentTypeError.single(
+            "must be a path, an open text file or an iterable of lines", source, root="source"
+        )
     lines = _bounded_lines(source) if isinstance(source, io.TextIOBase) else source
     for number, line in _numbered(lines):
         if number == 1:
@@ -1123,6 +1134,8 @@ def write_jsonl(objects: Iterable[Any], target: str | os.PathLike[str] | IO[str]
     if isinstance(target, str | os.PathLike):
         with replacing(Path(target), newline="\n") as stream:
             return write_jsonl(objects, stream)
+    if not callable(getattr(target, "write", None)):
+        raise ArgumentTypeError.single("must be a path or an open text file", target, root="target")
     count = 0
     for obj in objects:
         target.write(to_json(obj) + "\n")

@@ -22,7 +22,7 @@ from types import MappingProxyType
 import attrs
 
 from copsreform.agency import Agency, Organization
-from copsreform.errors import ValidationError
+from copsreform.errors import ArgumentTypeError, ValidationError
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram
@@ -52,13 +52,13 @@ def _book(rules: RuleBook | None) -> RuleBook:
     if rules is None:
         return RuleBook.default()
     if not isinstance(rules, RuleBook):
-        raise ValidationError.single("must be a RuleBook or None", rules, root="rules")
+        raise ArgumentTypeError.single("must be a RuleBook or None", rules, root="rules")
     return rules
 
 
 def _program(program: object) -> Program:
     if not isinstance(program, CRIProgram | GrantProgram):
-        raise ValidationError.single(
+        raise ArgumentTypeError.single(
             "must be a CRIProgram or a GrantProgram", program, root="program"
         )
     return program
@@ -66,13 +66,13 @@ def _program(program: object) -> Program:
 
 def _year(fiscal_year: object) -> FiscalYear:
     if not isinstance(fiscal_year, FiscalYear):
-        raise ValidationError.single("must be a FiscalYear", fiscal_year, root="fiscal_year")
+        raise ArgumentTypeError.single("must be a FiscalYear", fiscal_year, root="fiscal_year")
     return fiscal_year
 
 
 def _applicant(applicant: object, root: str = "applicant") -> Agency | Organization:
     if not isinstance(applicant, Agency | Organization):
-        raise ValidationError.single("must be an Agency or an Organization", applicant, root=root)
+        raise ArgumentTypeError.single("must be an Agency or an Organization", applicant, root=root)
     return applicant
 
 
@@ -106,7 +106,8 @@ def check_eligibility(
             ``fiscal_year`` (such as the COPS Hiring Program in FY2012), or the book has
             no rules for the program; the message names the rule, whose id starts with
             the program, and the year.
-        ValidationError: If an argument has the wrong type.
+        ArgumentTypeError: If an argument has the wrong type (a TypeError and a
+            ValidationError).
 
     Examples:
         >>> from copsreform import Agency, AgencyType, FiscalYear, GrantProgram, Jurisdiction
@@ -158,7 +159,7 @@ def check_award(grant: Grant, *, rules: RuleBook | None = None) -> Decision:
     Raises:
         RuleNotInForceError: If a rule of the program has no version in force in the
             award's fiscal year, or the book has no rules for the program.
-        ValidationError: If ``grant`` is not a :class:`~copsreform.Grant`.
+        ArgumentTypeError: If ``grant`` is not a :class:`~copsreform.Grant`.
 
     Examples:
         >>> from datetime import date
@@ -175,7 +176,7 @@ def check_award(grant: Grant, *, rules: RuleBook | None = None) -> Decision:
         ('eligible', datetime.date(2028, 9, 30), datetime.date(2030, 1, 28))
     """
     if not isinstance(grant, Grant):
-        raise ValidationError.single("must be a Grant", grant, root="grant")
+        raise ArgumentTypeError.single("must be a Grant", grant, root="grant")
     book = _book(rules)
     return _evaluate.plan(book, grant.program, grant.fiscal_year, RuleStage.AWARD).award(grant)
 
@@ -241,7 +242,7 @@ def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
     Raises:
         RuleNotInForceError: If no closeout rule is in force in the award's fiscal year
             (awards before FY2015).
-        ValidationError: If ``grant`` is not a :class:`~copsreform.Grant`.
+        ArgumentTypeError: If ``grant`` is not a :class:`~copsreform.Grant`.
 
     Examples:
         >>> from datetime import date
@@ -255,7 +256,7 @@ def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
         datetime.date(2019, 11, 29)
     """
     if not isinstance(grant, Grant):
-        raise ValidationError.single("must be a Grant", grant, root="grant")
+        raise ArgumentTypeError.single("must be a Grant", grant, root="grant")
     book = _book(rules)
     rule = book.cross_program(RuleKind.CLOSEOUT)
     if rule is None:
@@ -419,7 +420,7 @@ def eligibility_matrix(
 
     Raises:
         RuleNotInForceError: If a rule of one of the programs has no version in force.
-        ValidationError: If an applicant, program or the year has the wrong type.
+        ArgumentTypeError: If an applicant, program or the year has the wrong type.
 
     Examples:
         >>> from copsreform import Agency, AgencyType, FiscalYear, GrantProgram, Jurisdiction

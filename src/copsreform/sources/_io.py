@@ -27,7 +27,12 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import IO, Any, Final, Protocol, TypeVar, cast
 
 from copsreform import strictjson
-from copsreform.errors import LimitExceededError, SourceFormatError, ValidationError
+from copsreform.errors import (
+    ArgumentTypeError,
+    LimitExceededError,
+    SourceFormatError,
+    ValidationError,
+)
 
 __all__ = [
     "HEAD_CHARS",
@@ -229,12 +234,15 @@ def open_source(source: Source, limit: int) -> Iterator[Opened]:
         SourceFormatError: If the bytes are not UTF-8 or the gzip stream is corrupt.
         LimitExceededError: If more than ``limit`` bytes are read.
         OSError: If a path cannot be opened.
+        ArgumentTypeError: If ``source`` is neither a path nor a readable stream.
 
     Examples:
         >>> with open_source(io.BytesIO(b"\xef\xbb\xbfori,county\n"), 100) as opened:
         ...     opened.head
         'ori,county\n'
     """
+    if not isinstance(source, str | os.PathLike) and not callable(getattr(source, "read", None)):
+        raise ArgumentTypeError.single("must be a path or an open file", source, root="source")
     name = describe(source)
     with contextlib.ExitStack() as stack:
         if isinstance(source, str | os.PathLike):
