@@ -15,7 +15,7 @@ import enum
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 
@@ -35,6 +35,11 @@ MAX_TEXT: Final = 20_000
 MAX_MONEY: Final = Decimal("1e13")
 #: Largest count accepted for a head count (officers, positions, population).
 MAX_COUNT: Final = 1_000_000_000
+
+#: Field metadata key: the type a field has on the wire when it differs from the
+#: attribute's type (``Grant.fiscal_year`` is a FiscalYear, written ``null`` to mean
+#: "derive it from the award number").
+WIRE_TYPE: Final = "copsreform.wire_type"
 
 _CENT = Decimal("0.01")
 # A lone UTF-16 surrogate (from a JSON escape such as "\ud800", or bytes decoded with
@@ -61,54 +66,65 @@ def _is_folded(text: str) -> bool:
     return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
-def fold_spaces(value: object) -> object:
+# Each public converter declares the type a caller may pass (the attrs mypy plugin makes
+# it the constructor's parameter type), while at run time it hands any other value on
+# unchanged, for the field's validator to refuse with a located message.
+
+
+def fold_spaces(value: str) -> str:
     """Strip a string and fold runs of white space to one space; leave other values."""
-    if isinstance(value, str):
-        return value if _is_folded(value) else " ".join(value.split())
+    given: object = value  # any value reaches here at run time
+    if isinstance(given, str):
+        return given if _is_folded(given) else " ".join(given.split())
     return value
 
 
-def fold_spaces_or_none(value: object) -> object:
+def fold_spaces_or_none(value: str | None) -> str | None:
     """Like :func:`fold_spaces`, but an empty or blank string becomes ``None``."""
     if isinstance(value, str):
         return (value if _is_folded(value) else " ".join(value.split())) or None
     return value
 
 
-def strip_text(value: object) -> object:
+def strip_text(value: str | None) -> str | None:
     """Strip outer white space from a string, keeping inner line breaks; blank is ``None``."""
     if isinstance(value, str):
         return value.strip() or None
     return value
 
 
-def upper(value: object) -> object:
-    """Strip and upper-case a string; leave other values (a clean string is not copied)."""
+def _upper(value: object) -> object:
     if isinstance(value, str):
         changed = value.strip().upper()
         return value if changed == value else changed
     return value
 
 
-def to_frozenset(value: object) -> object:
+def upper(value: str) -> str:
+    """Strip and upper-case a string; leave other values (a clean string is not copied)."""
+    return cast(str, _upper(value))
+
+
+def upper_or_none(value: str | None) -> str | None:
+    """Like :func:`upper`, for an optional field (``None`` stays ``None``)."""
+    return cast(str | None, _upper(value))
+
+
+def to_frozenset(
+    value: set[Any] | frozenset[Any] | list[Any] | tuple[Any, ...],
+) -> frozenset[Any]:
     """Turn a set, list or tuple into a frozenset; leave other values."""
     if isinstance(value, set | list | tuple):
         return frozenset(value)
     return value
 
 
-def to_tuple(value: object) -> object:
+def to_tuple(value: list[Any] | tuple[Any, ...]) -> tuple[Any, ...]:
     """Turn a list into a tuple; leave other values."""
     return tuple(value) if isinstance(value, list) else value
 
 
-def money(value: object) -> object:
-    """Normalise an amount to whole cents when it is a finite Decimal or an int with cents.
-
-    ``Decimal("1250000")`` becomes ``Decimal("1250000.00")`` so that equal amounts are
-    written identically. Values with fractions of a cent, floats, strings and
-    non-finite values are left for the validator to refuse.
-    """
+def _money(value: object) -> object:
     if type(value) is int and -MAX_MONEY < value < MAX_MONEY:
         return Decimal(value).quantize(_CENT)
     if isinstance(value, Decimal) and value.is_finite() and _magnitude_ok(value):
@@ -118,6 +134,21 @@ def money(value: object) -> object:
         if cents == value:  # no rounding happened: only the written form changed
             return cents
     return value
+
+
+def money(value: Decimal | int) -> Decimal:
+    """Normalise an amount to whole cents when it is a finite Decimal or an int with cents.
+
+    ``Decimal("1250000")`` becomes ``Decimal("1250000.00")`` so that equal amounts are
+    written identically. Values with fractions of a cent, floats, strings and
+    non-finite values are left for the validator to refuse.
+    """
+    return cast(Decimal, _money(value))
+
+
+def money_or_none(value: Decimal | int | None) -> Decimal | None:
+    """Like :func:`money`, for an optional amount (``None`` stays ``None``)."""
+    return cast(Decimal | None, _money(value))
 
 
 def _magnitude_ok(value: Decimal) -> bool:
@@ -290,29 +321,29 @@ def _canonical(validate: Callable[[object], str], value: object) -> object:
 # and leaves anything else for the validator to refuse with its reason.
 
 
-def ori_form(value: object) -> object:
+def ori_form(value: str | None) -> str | None:
     """Canonical ORI for a valid ORI string; other values unchanged."""
-    return _canonical(ori.validate, value)
+    return cast(str | None, _canonical(ori.validate, value))
 
 
-def uei_form(value: object) -> object:
+def uei_form(value: str | None) -> str | None:
     """Canonical UEI for a valid UEI string; other values unchanged."""
-    return _canonical(uei.validate, value)
+    return cast(str | None, _canonical(uei.validate, value))
 
 
-def award_number_form(value: object) -> object:
+def award_number_form(value: str) -> str:
     """Compact award number for a valid award number string; other values unchanged."""
-    return _canonical(award_number.validate, value)
+    return cast(str, _canonical(award_number.validate, value))
 
 
-def solicitation_form(value: object) -> object:
+def solicitation_form(value: str | None) -> str | None:
     """Canonical solicitation number for a valid string; other values unchanged."""
-    return _canonical(solicitation.validate, value)
+    return cast(str | None, _canonical(solicitation.validate, value))
 
 
-def listing_form(value: object) -> object:
+def listing_form(value: str | None) -> str | None:
     """Canonical Assistance Listing for a valid string; other values unchanged."""
-    return _canonical(assistance_listing.validate, value)
+    return cast(str | None, _canonical(assistance_listing.validate, value))
 
 
 def ordered_dates(

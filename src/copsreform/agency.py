@@ -289,7 +289,9 @@ class Organization:
     """
 
     name: str = attrs.field(converter=f.fold_spaces, validator=f.name)
-    state: str | None = attrs.field(default=None, converter=f.upper, validator=f.optional(_state))
+    state: str | None = attrs.field(
+        default=None, converter=f.upper_or_none, validator=f.optional(_state)
+    )
     uei: str | None = attrs.field(
         default=None,
         converter=f.uei_form,

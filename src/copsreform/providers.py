@@ -97,7 +97,7 @@ class Provider:
     name: str = attrs.field(converter=f.fold_spaces, validator=f.name)
     programs: frozenset[CRIProgram] = attrs.field(converter=f.to_frozenset, validator=_programs)
     acronym: str | None = attrs.field(
-        default=None, converter=f.upper, validator=f.optional(_acronym)
+        default=None, converter=f.upper_or_none, validator=f.optional(_acronym)
     )
     aliases: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_names)
     role: ProviderRole = attrs.field(

@@ -45,6 +45,7 @@ from copsreform.serialization import (
     FORMAT_VERSION,
     _is_recipient,
     _optional_inner,
+    wire_hints,
 )
 from copsreform.states import STATES
 
@@ -140,7 +141,7 @@ class _Builder:
         raise TypeError(f"no schema for {tp!r}")  # pragma: no cover
 
     def properties(self, cls: type[Any]) -> dict[str, Any]:
-        hints = typing.get_type_hints(cls)
+        hints = wire_hints(cls)
         props: dict[str, Any] = {}
         required: list[str] = []
         for field in attrs.fields(cls):

@@ -55,6 +55,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from copsreform._atomic import replacing
+from copsreform._fields import WIRE_TYPE
 from copsreform.agency import Agency, Organization
 from copsreform.batch import Rejected
 from copsreform.errors import (
@@ -81,6 +82,7 @@ __all__ = [
     "read_jsonl",
     "to_dict",
     "to_json",
+    "wire_hints",
     "write_jsonl",
 ]
 
@@ -264,10 +266,29 @@ def _wire_name(field: "attrs.Attribute[Any]") -> str:
 _HINTS: dict[type[Any], dict[str, Any]] = {}
 
 
-def _hints(cls: type[Any]) -> dict[str, Any]:
+def wire_hints(cls: type[Any]) -> dict[str, Any]:
+    """The type of each field of ``cls`` as the wire format reads it (cached).
+
+    The attribute's type hint, unless the field's metadata gives another wire type.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> from copsreform.serialization import wire_hints
+        >>> wire_hints(cr.Grant)["fiscal_year"]
+        copsreform.fiscal.FiscalYear | None
+    """
     hints = _HINTS.get(cls)
     if hints is None:
-        hints = _HINTS[cls] = typing.get_type_hints(cls)
+        hints = typing.get_type_hints(cls)
+        if attrs.has(cls):
+            hints.update(
+                {
+                    f.name: f.metadata[WIRE_TYPE]
+                    for f in attrs.fields(cls)
+                    if WIRE_TYPE in f.metadata
+                }
+            )
+        _HINTS[cls] = hints
     return hints
 
 
@@ -413,6 +434,10 @@ def _structure_attrs_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
         check = _CANONICAL.get(name)
         if check is not None:
             overrides[field.name] = override(rename=name, struct_hook=_nullable(check))
+        elif WIRE_TYPE in field.metadata:
+            overrides[field.name] = override(
+                rename=name, struct_hook=converter.get_structure_hook(field.metadata[WIRE_TYPE])
+            )
         elif name != field.name:
             overrides[field.name] = override(rename=name)
     fn = make_dict_structure_fn(
@@ -557,7 +582,7 @@ def _walk_attrs(cls: type[Any], value: object, at: Location, problems: list[Prob
         return _FAILED
     before = len(problems)
     fields = attrs.fields(cls)
-    hints = _hints(cls)
+    hints = wire_hints(cls)
     known = {_wire_name(f) for f in fields}
     problems.extend(
         Problem("is not a known field", value[key], (*at, key)) for key in value if key not in known
@@ -830,7 +855,7 @@ def _object_writer(cls: type[Any], tag: str | None = None, closing: str = "}") -
     The source is built from the class's fields and compiled once, so writing a record
     costs one attribute read and one writer call per field, with no intermediate dict.
     """
-    hints = _hints(cls)
+    hints = wire_hints(cls)
     namespace: dict[str, Any] = {}
     pieces = ["{" + (f'"{_TAG}":{_ESCAPE(tag)},' if tag else "")]
     for index, field in enumerate(attrs.fields(cls)):

@@ -456,7 +456,7 @@ class MatchParams:
 
     min_rate: Decimal = attrs.field(validator=_rate)
     microgrant_max: Decimal | None = attrs.field(
-        default=None, converter=f.money, validator=f.optional(_positive_amount)
+        default=None, converter=f.money_or_none, validator=f.optional(_positive_amount)
     )
 
     def describe(self) -> str:
