@@ -12,42 +12,40 @@ without an instance (``instance=None``) to collect every problem of a record at 
 
 import datetime as dt
 import enum
-import re
+import functools
+import inspect
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, Final, TypeVar, cast
 
 import attrs
 
+from copsreform import constraints
 from copsreform.errors import Problem, ValidationError
 from copsreform.identifiers import assistance_listing, award_number, ori, solicitation, uei
 
 E = TypeVar("E", bound=enum.Enum)
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
-#: Longest free text accepted in a name-like field (agency, provider, recipient names).
-MAX_NAME: Final = 300
-#: Longest free text accepted in a description-like field (USAspending narratives run to
-#: a few thousand characters; the FABS field AwardDescription holds at most 18,000).
-MAX_TEXT: Final = 20_000
-#: Largest magnitude accepted for an amount of money: ten trillion dollars. It bounds the
-#: cost of arithmetic on hostile input; no COPS appropriation comes near it.
-MAX_MONEY: Final = Decimal("1e13")
-#: Largest count accepted for a head count (officers, positions, population).
-MAX_COUNT: Final = 1_000_000_000
+# The limits and messages are stated once, in copsreform.constraints.
+MAX_NAME: Final = constraints.MAX_NAME
+MAX_TEXT: Final = constraints.MAX_TEXT
+MAX_MONEY: Final = constraints.MAX_MONEY
+MAX_COUNT: Final = constraints.MAX_COUNT
+NOT_UNICODE: Final = constraints.NOT_UNICODE
+_SURROGATE: Final = constraints.SURROGATE
+_MAX_MONEY_DIGITS: Final = constraints.MONEY_DIGITS
 
 #: Field metadata key: the type a field has on the wire when it differs from the
 #: attribute's type (``Grant.fiscal_year`` is a FiscalYear, written ``null`` to mean
 #: "derive it from the award number").
 WIRE_TYPE: Final = "copsreform.wire_type"
 
-_CENT = Decimal("0.01")
-# A lone UTF-16 surrogate (from a JSON escape such as "\ud800", or bytes decoded with
-# ``surrogateescape``) is not text: no UTF-8 file can hold it, so writing it fails later.
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
-#: The reason given for a string holding a lone surrogate.
-NOT_UNICODE: Final = "must be Unicode text (it holds a lone surrogate, which UTF-8 cannot encode)"
-_MAX_MONEY_DIGITS: Final = 13  # |amount| < 10**13, the same bound as MAX_MONEY
+#: Field metadata key: JSON Schema keywords a field adds to its generated schema, stated
+#: beside the validator that applies the same rule.
+SCHEMA: Final = "copsreform.schema"
+
+_CENT = Decimal(1).scaleb(-constraints.MONEY_SCALE)  # 0.01
 
 
 def fail(instance: object, attribute: "attrs.Attribute[Any]", reason: str, value: object) -> None:
@@ -367,4 +365,64 @@ def ordered_dates(
                     root,
                 )
             )
+    return problems
+
+
+# Reporting every field problem at once ---------------------------------------------------
+
+C = TypeVar("C", bound=type)
+
+
+def every_problem(cls: C) -> C:
+    """Make a model class's constructor report every field's problem, not only the first.
+
+    attrs runs the field validators in order and stops at the first that raises. When
+    construction fails, the wrapper checks each given field on its own (its converter,
+    then its validator) and raises one :class:`~copsreform.errors.ValidationError`
+    holding every field problem, as :func:`~copsreform.from_dict` does. Cross-field
+    checks run only when every field is valid, so they are reported when the fields are.
+    Construction that succeeds costs one extra call.
+    """
+    init = cls.__init__  # type: ignore[misc]
+    signature = inspect.signature(init)
+    fields = [field for field in attrs.fields(cls) if field.init]
+
+    @functools.wraps(init)
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:  # noqa: N807 - it is __init__
+        try:
+            init(self, *args, **kwargs)
+        except ValidationError as error:
+            problems = _field_problems(self, fields, signature, args, kwargs)
+            if len(problems) > len(error.problems):
+                raise ValidationError(problems) from None
+            raise
+
+    cls.__init__ = __init__  # type: ignore[misc]
+    return cls
+
+
+def _field_problems(
+    instance: object,
+    fields: list["attrs.Attribute[Any]"],
+    signature: inspect.Signature,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> list[Problem]:
+    try:
+        given = signature.bind(instance, *args, **kwargs).arguments
+    except TypeError:  # a call Python itself refuses: nothing more to add
+        return []
+    problems: list[Problem] = []
+    for field in fields:
+        key = field.alias or field.name
+        if key not in given:
+            continue  # the default, which is valid
+        value = given[key]
+        try:
+            if field.converter is not None:
+                value = cast(Callable[[Any], Any], field.converter)(value)
+            if field.validator is not None:
+                field.validator(instance, field, value)
+        except ValidationError as error:
+            problems.extend(error.problems)
     return problems

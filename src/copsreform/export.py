@@ -70,7 +70,7 @@ from typing import IO, Any, Final, TypeVar
 
 import attrs
 
-from copsreform import strictjson
+from copsreform import constraints, strictjson
 from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
 from copsreform.batch import Rejected
@@ -146,8 +146,8 @@ class _CellError(Exception):
 
 
 _INTEGER: Final = re.compile(r"-?[0-9]{1,18}")
-_MONEY: Final = re.compile(r"-?[0-9]{1,16}(?:\.[0-9]{1,2})?")
-_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MONEY: Final = constraints.MONEY_TEXT
+_DAY: Final = constraints.DATE_TEXT
 _YEAR: Final = re.compile(r"[0-9]{4}")
 
 

@@ -72,6 +72,7 @@ def _given_fiscal_year(value: FiscalYear | None) -> FiscalYear:
     return cast(FiscalYear, value)
 
 
+@f.every_problem
 @attrs.frozen
 class Grant:
     """One COPS award.

@@ -72,6 +72,7 @@ def _names(instance: object, attribute: "attrs.Attribute[Any]", value: object) -
         f.fail(instance, attribute, f.NOT_UNICODE, value)
 
 
+@f.every_problem
 @attrs.frozen
 class Provider:
     """An organisation that delivers Collaborative Reform technical assistance.
@@ -95,7 +96,9 @@ class Provider:
     """
 
     name: str = attrs.field(converter=f.fold_spaces, validator=f.name)
-    programs: frozenset[CRIProgram] = attrs.field(converter=f.to_frozenset, validator=_programs)
+    programs: frozenset[CRIProgram] = attrs.field(
+        converter=f.to_frozenset, validator=_programs, metadata={f.SCHEMA: {"minItems": 1}}
+    )
     acronym: str | None = attrs.field(
         default=None, converter=f.upper_or_none, validator=f.optional(_acronym)
     )

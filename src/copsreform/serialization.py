@@ -48,7 +48,7 @@ import typing
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Final, TypeVar, Union
+from typing import IO, Any, Final, Literal, TypeVar, Union
 
 import attrs
 import cattrs
@@ -58,6 +58,7 @@ from copsreform._atomic import replacing
 from copsreform._fields import WIRE_TYPE
 from copsreform.agency import Agency, Organization
 from copsreform.batch import Rejected
+from copsreform.constraints import DATE_TEXT, MONEY_TEXT, NOT_A_STATE, SURROGATE
 from copsreform.errors import (
     ArgumentTypeError,
     LimitExceededError,
@@ -102,8 +103,8 @@ _VERSION_KEY: Final = "format_version"
 _TAG: Final = "type"
 _RECIPIENT_TAGS: Final[dict[type[Any], str]] = {Agency: "agency", Organization: "organization"}
 _RECIPIENT_BY_TAG: Final = {tag: cls for cls, tag in _RECIPIENT_TAGS.items()}
-_DECIMAL_TEXT: Final = re.compile(r"-?[0-9]{1,13}(?:\.[0-9]{1,2})?")
-_DATE_TEXT: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DECIMAL_TEXT: Final = MONEY_TEXT
+_DATE_TEXT: Final = DATE_TEXT
 
 
 class _RefusedError(Exception):
@@ -211,9 +212,7 @@ def _wire_identifier(validate: Callable[[object], str]) -> Callable[[object], st
 def _state_code(value: object) -> str:
     shared = _STATE_CODES.get(value) if type(value) is str else None
     if shared is None:
-        raise ValidationError.single(
-            "must be a USPS code of a state, DC or a U.S. territory", value
-        )
+        raise ValidationError.single(NOT_A_STATE, value)
     return shared
 
 
@@ -448,9 +447,16 @@ def _structure_attrs_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
         **overrides,
     )
 
+    own_tag = _RECIPIENT_TAGS.get(cls)
+
     def structure(value: object, tp: Any) -> Any:
         if type(value) is not dict:
             raise _RefusedError("must be an object")
+        if own_tag is not None and _TAG in value:
+            # A recipient cut out of a grant keeps its tag; its own tag is no problem.
+            if value[_TAG] != own_tag:
+                raise _RefusedError(f"must have {_TAG!r} {own_tag!r} or none")
+            value = {key: item for key, item in value.items() if key != _TAG}
         return fn(value, tp)
 
     return structure
@@ -581,6 +587,7 @@ def _walk_attrs(cls: type[Any], value: object, at: Location, problems: list[Prob
         problems.append(Problem("must be an object", value, at))
         return _FAILED
     before = len(problems)
+    value = _without_own_tag(cls, value, at, problems)
     fields = attrs.fields(cls)
     hints = wire_hints(cls)
     known = {_wire_name(f) for f in fields}
@@ -622,6 +629,18 @@ def _walk_attrs(cls: type[Any], value: object, at: Location, problems: list[Prob
         return _FAILED
 
 
+def _without_own_tag(
+    cls: type[Any], value: dict[str, Any], at: Location, problems: list[Problem]
+) -> dict[str, Any]:
+    """Drop a recipient's own ``"type"`` tag (kept when it was cut out of a grant)."""
+    own_tag = _RECIPIENT_TAGS.get(cls)
+    if own_tag is None or _TAG not in value:
+        return value
+    if value[_TAG] != own_tag:
+        problems.append(Problem(f"must be {own_tag!r} (or left out)", value[_TAG], (*at, _TAG)))
+    return {key: item for key, item in value.items() if key != _TAG}
+
+
 def _field_checked(
     field: "attrs.Attribute[Any]", value: Any, at: Location, problems: list[Problem]
 ) -> Any:
@@ -640,28 +659,64 @@ def _field_checked(
 # Public API ----------------------------------------------------------------------------
 
 
-def to_dict(obj: Any) -> dict[str, Any]:
-    """Turn a model object into a JSON-ready dict, with the format version.
+def to_dict(obj: Any, *, mode: Literal["json", "python"] = "json") -> dict[str, Any]:
+    """Turn a model object into a dict, with the format version.
+
+    Both modes give the same keys in the same order (a grant's recipient tagged with
+    ``"type"``, ``format_version`` last); they differ in the values:
+
+    * ``"json"`` (the default): plain JSON types, exactly what :func:`to_json` writes and
+      :func:`from_dict` reads: money as ``"1250000.00"``, dates as ``"2024-10-01"``,
+      enums as their values, a fiscal year as its int, sets as sorted lists.
+    * ``"python"``: the Python values: :class:`~decimal.Decimal`, :class:`datetime.date`,
+      :class:`~copsreform.FiscalYear` and enum members; sets and tuples become lists
+      (sets sorted by value). For analysis (a ``pandas.DataFrame``, say), not for the
+      wire: :func:`from_dict` reads only the JSON mode.
 
     Args:
         obj: Any public model object (an attrs class of copsreform).
+        mode: ``"json"`` or ``"python"``.
 
     Returns:
-        A dict of plain JSON types.
+        The dict.
 
     Raises:
-        TypeError: If ``obj`` is not a copsreform model object.
+        TypeError: If ``obj`` is not a copsreform model object, or ``mode`` is unknown.
 
     Examples:
         >>> import copsreform as cr
         >>> cr.to_dict(cr.find_provider("NPI"))["programs"]
         ['critical_response']
+        >>> cr.to_dict(cr.find_provider("NPI"), mode="python")["programs"]
+        [<CRIProgram.CRITICAL_RESPONSE: 'critical_response'>]
     """
-    data = converter.unstructure(obj) if attrs.has(type(obj)) else None
-    if type(data) is not dict:
+    if mode not in ("json", "python"):
+        raise ArgumentTypeError.single("must be 'json' or 'python'", mode, root="mode")
+    if not attrs.has(type(obj)) or type(obj) in _PRIMITIVES:
         raise TypeError(f"to_dict needs a copsreform model object, not {type(obj).__name__}")
+    data = converter.unstructure(obj) if mode == "json" else _python_value(obj, type(obj))
     data[_VERSION_KEY] = FORMAT_VERSION
-    return data
+    return data  # type: ignore[no-any-return]
+
+
+def _python_value(value: Any, tp: Any) -> Any:
+    """``value`` as :func:`to_dict` gives it in ``"python"`` mode, read as type ``tp``."""
+    if value is None:
+        return None
+    if _is_recipient(tp):
+        return {_TAG: _RECIPIENT_TAGS[type(value)], **_python_value(value, type(value))}
+    tp = _optional_inner(tp) or tp
+    if attrs.has(tp) and tp not in _PRIMITIVES:
+        hints = wire_hints(tp)
+        return {
+            _wire_name(field): _python_value(getattr(value, field.name), hints[field.name])
+            for field in attrs.fields(tp)
+        }
+    if _is_enum_set(tp):
+        return sorted(value, key=lambda member: member.value)
+    if _is_tuple(tp):
+        return [_python_value(item, typing.get_args(tp)[0]) for item in value]
+    return value
 
 
 def from_dict(cls: type[T], data: object) -> T:
@@ -674,8 +729,13 @@ def from_dict(cls: type[T], data: object) -> T:
     Returns:
         The object, validated.
 
+    A recipient cut out of a grant's dict may keep its ``"type"`` tag: ``from_dict(Agency,
+    to_dict(grant)["recipient"])`` reads it, when the tag is the class's own.
+
     Raises:
         ValidationError: Listing every problem in ``data``, each with its path from ``$``.
+        ArgumentTypeError: If ``cls`` is not a copsreform model class (a
+            :class:`TypeError`).
 
     Examples:
         >>> import copsreform as cr
@@ -693,6 +753,7 @@ def from_dict(cls: type[T], data: object) -> T:
 
 def _structure(cls: type[T], data: object) -> T:
     """Structure ``data`` (already migrated) fast, or report every problem in detail."""
+    _check_model_class(cls)
     try:
         return converter.structure(data, cls)
     except Exception:  # any failure is re-examined in detail below
@@ -703,6 +764,14 @@ def _structure(cls: type[T], data: object) -> T:
         if result is _FAILED:  # pragma: no cover - the walker records why it fails
             raise ValidationError.single("could not be read", data) from None
         return result  # type: ignore[no-any-return]
+
+
+def _check_model_class(cls: object) -> None:
+    """Refuse a ``cls`` that is not a copsreform model class (``dict``, ``int``...)."""
+    if not (isinstance(cls, type) and attrs.has(cls)) or cls in _PRIMITIVES:
+        raise ArgumentTypeError.single(
+            "must be a copsreform model class, such as copsreform.Grant", cls, root="cls"
+        )
 
 
 def _migrate(data: dict[str, Any]) -> dict[str, Any]:
@@ -1106,7 +1175,7 @@ def _refuse_undecoded(line: str) -> None:
         )
 
 
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_SURROGATE: Final = SURROGATE
 
 
 def _printable(text: str) -> str:

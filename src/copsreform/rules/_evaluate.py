@@ -18,6 +18,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
+from copsreform.constraints import money_text as _money
 from copsreform.errors import RuleNotInForceError
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
@@ -135,10 +136,6 @@ def subject(applicant: Agency | Organization) -> str:
 
 EligibilityCheck = Callable[[Facts], Result]
 AwardCheck = Callable[[Grant], Result]
-
-
-def _money(amount: Decimal) -> str:
-    return f"${amount:,.2f}"
 
 
 def _pct(rate: Decimal) -> str:

@@ -67,6 +67,8 @@ import attrs
 
 from copsreform import _fields as f
 from copsreform import strictjson
+from copsreform.constraints import money_text as _money_text
+from copsreform.constraints import percent_text as _percent_text
 from copsreform.errors import (
     MISSING,
     NotFoundError,
@@ -315,14 +317,6 @@ _LABELS: Final = {
 
 
 # Parameter records ----------------------------------------------------------------------
-
-
-def _money_text(amount: Decimal) -> str:
-    return f"${amount:,.2f}"
-
-
-def _percent_text(rate: Decimal) -> str:
-    return f"{(rate * 100).normalize():f}%"
 
 
 def _rate(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:

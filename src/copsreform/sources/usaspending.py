@@ -98,6 +98,7 @@ import attrs
 
 from copsreform.agency import Organization, OrganizationKind
 from copsreform.batch import Rejected
+from copsreform.constraints import NOT_A_STATE
 from copsreform.errors import Problem, SourceFormatError, ValidationError
 from copsreform.grant import Grant
 from copsreform.identifiers import assistance_listing as _listing
@@ -437,7 +438,7 @@ def _check_defaults(assistance_listing: object, recipient_state: object) -> _Def
         state = recipient_state.strip().upper() if isinstance(recipient_state, str) else None
         if state not in STATES:
             raise ValidationError.single(
-                "must be a USPS code of a state, DC or a U.S. territory",
+                NOT_A_STATE,
                 recipient_state,
                 root="recipient_state",
             )
