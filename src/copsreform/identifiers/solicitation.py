@@ -72,7 +72,16 @@ import attrs
 from copsreform.errors import ValidationError
 from copsreform.identifiers import _common
 
-__all__ = ["MAX_LENGTH", "PATTERN", "SolicitationParts", "compact", "format", "is_valid", "parse", "validate"]
+__all__ = [
+    "MAX_LENGTH",
+    "PATTERN",
+    "SolicitationParts",
+    "compact",
+    "format",
+    "is_valid",
+    "parse",
+    "validate",
+]
 
 _ROOT: Final = "solicitation"
 
