@@ -16,6 +16,16 @@ GRANT = cr.to_json(EXAMPLES["grant-chp-fy2024"])
 DUPLICATE = "is given more than once (a JSON key must be unique in its object)"
 
 
+def validate_grants(path: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``copsreform validate grant PATH`` as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "copsreform", "validate", "grant", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def with_second_amount(text: str) -> str:
     """The document with ``federal_amount`` given a second time, at the end."""
     return text[:-1] + ',"federal_amount":"9.00"}'
@@ -91,12 +101,7 @@ def test_json_lines_strict_mode_names_the_line() -> None:
 def test_the_summary_no_longer_totals_a_record_with_two_amounts(tmp_path: Path) -> None:
     path = tmp_path / "grants.jsonl"
     path.write_text(with_second_amount(GRANT) + "\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "copsreform", "validate", "grant", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = validate_grants(path)
     assert done.returncode == 1
     assert f"{path}: line 1: '$.federal_amount' {DUPLICATE}" in done.stdout
 
@@ -104,12 +109,7 @@ def test_the_summary_no_longer_totals_a_record_with_two_amounts(tmp_path: Path) 
 def test_the_cli_refuses_a_json_document_with_a_duplicated_key(tmp_path: Path) -> None:
     path = tmp_path / "grants.json"
     path.write_text(f"[{with_nested_duplicate(GRANT)}]", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "copsreform", "validate", "grant", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = validate_grants(path)
     assert done.returncode == 1
     assert done.stderr.strip() == (
         f"copsreform: {path}: is not valid JSON: '$[0].recipient.name' {DUPLICATE}"
@@ -119,12 +119,7 @@ def test_the_cli_refuses_a_json_document_with_a_duplicated_key(tmp_path: Path) -
 def test_the_cli_refuses_nan_in_a_json_document_with_its_position(tmp_path: Path) -> None:
     path = tmp_path / "grants.json"
     path.write_text('[\n  {"positions": NaN}\n]', encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "copsreform", "validate", "grant", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = validate_grants(path)
     assert done.returncode == 1
     assert done.stderr.strip() == (
         f"copsreform: {path}: is not valid JSON: NaN is not a JSON number (JSON has no NaN or "

@@ -26,12 +26,13 @@ from typing import IO, Any, NoReturn, TypeVar
 
 import click
 
-from copsreform import __version__, export
+from copsreform import __version__, _io, export
 from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization
 from copsreform.batch import Rejected, Summary, Tally
 from copsreform.errors import (
     CopsReformError,
+    LimitExceededError,
     RuleNotInForceError,
     SourceFormatError,
     ValidationError,
@@ -187,12 +188,15 @@ def _read_json_file(cls: type[T], path: Path) -> Iterator[T | Rejected]:
     # Read no more than the longest document can take in UTF-8 (4 bytes a character), so
     # that a huge file, or a pipe or device that never ends, is refused, not read whole.
     cap = 4 * MAX_DOCUMENT_CHARS
-    with path.open("rb") as stream:
-        raw = stream.read(cap + 1)
-    if len(raw) > cap:
-        raise SourceFormatError(f"is larger than a JSON document may be ({cap:,} bytes)", str(path))
     try:
-        data = parse_json(raw)
+        with _io.open_source(path, cap) as opened:  # the one I/O layer: gzip, caps, BOM
+            text = opened.read(cap)  # the characters are checked by parse_json
+    except LimitExceededError:
+        raise SourceFormatError(
+            f"is larger than a JSON document may be ({cap:,} bytes)", str(path)
+        ) from None
+    try:
+        data = parse_json(text)
     except ValidationError as error:
         # A key given twice is refused at its path; a syntax error is about the whole text.
         detail = error.reason if error.path == "$" else f"is not valid JSON: {error}"

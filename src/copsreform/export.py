@@ -70,8 +70,9 @@ from typing import IO, Any, Final, TypeVar
 
 import attrs
 
-from copsreform import constraints, strictjson
+from copsreform import _io, constraints, strictjson
 from copsreform._atomic import replacing
+from copsreform._records import RecordError, build, check_width, outcomes
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
 from copsreform.batch import Rejected
 from copsreform.engagement import Engagement, Recommendation, StatusChange
@@ -81,8 +82,6 @@ from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram, TACategory
 from copsreform.providers import Provider
 from copsreform.serialization import converter, from_dict
-from copsreform.sources import _io
-from copsreform.sources._records import RecordError, build, check_width, outcomes
 
 __all__ = [
     "AGENCY_COLUMNS",

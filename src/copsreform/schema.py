@@ -45,11 +45,11 @@ from copsreform.providers import Provider
 # The wire format's own tables: the schema describes what serialization reads, so it
 # takes the recipient tag and the optional-type reading from there, not from a copy.
 from copsreform.serialization import (
-    _RECIPIENT_TAGS,
-    _TAG,
     FORMAT_VERSION,
-    _is_recipient,
-    _optional_inner,
+    RECIPIENT_TAG,
+    RECIPIENT_TAGS,
+    is_recipient,
+    optional_inner,
     wire_hints,
 )
 from copsreform.states import STATES
@@ -164,9 +164,9 @@ class _Builder:
 
     def for_type(self, tp: Any, field: str | None = None) -> dict[str, Any]:
         args = typing.get_args(tp)
-        if _is_recipient(tp):
+        if is_recipient(tp):
             return {"oneOf": [self.tagged(cls) for cls in args]}
-        inner = _optional_inner(tp)
+        inner = optional_inner(tp)
         if inner is not None:
             return {"anyOf": [self.for_type(inner, field), {"type": "null"}]}
         if tp is FiscalYear:
@@ -217,8 +217,8 @@ class _Builder:
         hints = wire_hints(cls)
         props: dict[str, Any] = {}
         required: list[str] = []
-        if cls in _RECIPIENT_TAGS:  # a recipient read on its own may keep its own tag
-            props[_TAG] = {"const": _RECIPIENT_TAGS[cls]}
+        if cls in RECIPIENT_TAGS:  # a recipient read on its own may keep its own tag
+            props[RECIPIENT_TAG] = {"const": RECIPIENT_TAGS[cls]}
         for field in attrs.fields(cls):
             key = field.alias or field.name
             self.field = field
@@ -246,9 +246,9 @@ class _Builder:
 
     def tagged(self, cls: type[Any]) -> dict[str, Any]:
         body = self.properties(cls)
-        tag = _RECIPIENT_TAGS[cls]
-        body["properties"] = {_TAG: {"const": tag}, **body["properties"]}
-        body["required"] = [_TAG, *body["required"]]  # in a grant, the tag says which
+        tag = RECIPIENT_TAGS[cls]
+        body["properties"] = {RECIPIENT_TAG: {"const": tag}, **body["properties"]}
+        body["required"] = [RECIPIENT_TAG, *body["required"]]  # in a grant, the tag says which
         return body
 
 

@@ -54,6 +54,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from copsreform import _io
 from copsreform._atomic import replacing
 from copsreform._fields import WIRE_TYPE
 from copsreform.agency import Agency, Organization
@@ -76,9 +77,13 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_DOCUMENT_CHARS",
     "MAX_LINE_CHARS",
+    "RECIPIENT_TAG",
+    "RECIPIENT_TAGS",
     "converter",
     "from_dict",
     "from_json",
+    "is_recipient",
+    "optional_inner",
     "parse_json",
     "read_jsonl",
     "to_dict",
@@ -100,9 +105,11 @@ MAX_LINE_CHARS: Final = 1024 * 1024
 MAX_DEPTH: Final = 64
 
 _VERSION_KEY: Final = "format_version"
-_TAG: Final = "type"
-_RECIPIENT_TAGS: Final[dict[type[Any], str]] = {Agency: "agency", Organization: "organization"}
-_RECIPIENT_BY_TAG: Final = {tag: cls for cls, tag in _RECIPIENT_TAGS.items()}
+#: The key that says which class a grant's recipient is.
+RECIPIENT_TAG: Final = "type"
+#: The value of :data:`RECIPIENT_TAG` for each recipient class.
+RECIPIENT_TAGS: Final[dict[type[Any], str]] = {Agency: "agency", Organization: "organization"}
+_RECIPIENT_BY_TAG: Final = {tag: cls for cls, tag in RECIPIENT_TAGS.items()}
 _DECIMAL_TEXT: Final = MONEY_TEXT
 _DATE_TEXT: Final = DATE_TEXT
 
@@ -243,8 +250,13 @@ _PRIMITIVES: Final[dict[Any, Callable[[object, object], Any]]] = {
 # Type inspection ----------------------------------------------------------------------
 
 
-def _optional_inner(tp: Any) -> Any | None:
-    """For ``X | None`` return X; else None."""
+def optional_inner(tp: Any) -> Any | None:
+    """For a type hint ``X | None`` return ``X``; for any other hint, ``None``.
+
+    Examples:
+        >>> optional_inner(int | None), optional_inner(int)
+        (<class 'int'>, None)
+    """
     if typing.get_origin(tp) in (Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(args) < len(typing.get_args(tp)):
@@ -252,9 +264,16 @@ def _optional_inner(tp: Any) -> Any | None:
     return None
 
 
-def _is_recipient(tp: Any) -> bool:
+def is_recipient(tp: Any) -> bool:
+    """Tell whether a type hint is a grant recipient's, ``Agency | Organization``.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> is_recipient(cr.Agency | cr.Organization), is_recipient(cr.Agency)
+        (True, False)
+    """
     return typing.get_origin(tp) in (Union, types.UnionType) and set(typing.get_args(tp)) == set(
-        _RECIPIENT_TAGS
+        RECIPIENT_TAGS
     )
 
 
@@ -315,7 +334,7 @@ def _unstructure_enum_set(value: frozenset[enum.Enum]) -> list[Any]:
 
 
 def _unstructure_recipient(value: Agency | Organization) -> dict[str, Any]:
-    body: dict[str, Any] = {_TAG: _RECIPIENT_TAGS[type(value)]}
+    body: dict[str, Any] = {RECIPIENT_TAG: RECIPIENT_TAGS[type(value)]}
     body.update(_recipient_unstructure_hooks()[type(value)](value))
     return body
 
@@ -326,7 +345,7 @@ _RECIPIENT_UNSTRUCTURE: dict[type[Any], Callable[[Any], dict[str, Any]]] = {}
 def _recipient_unstructure_hooks() -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
     if not _RECIPIENT_UNSTRUCTURE:
         _RECIPIENT_UNSTRUCTURE.update(
-            {cls: converter.get_unstructure_hook(cls) for cls in _RECIPIENT_TAGS}
+            {cls: converter.get_unstructure_hook(cls) for cls in RECIPIENT_TAGS}
         )
     return _RECIPIENT_UNSTRUCTURE
 
@@ -334,12 +353,12 @@ def _recipient_unstructure_hooks() -> dict[type[Any], Callable[[Any], dict[str, 
 def _structure_recipient(value: object, _: Any) -> Agency | Organization:
     if type(value) is not dict:
         raise _RefusedError("must be an object")
-    tag = value.get(_TAG)
+    tag = value.get(RECIPIENT_TAG)
     cls = _RECIPIENT_BY_TAG.get(tag) if isinstance(tag, str) else None
     if cls is None:
-        raise _RefusedError(f"must have {_TAG!r} 'agency' or 'organization'")
+        raise _RefusedError(f"must have {RECIPIENT_TAG!r} 'agency' or 'organization'")
     body = value.copy()
-    del body[_TAG]
+    del body[RECIPIENT_TAG]
     return typing.cast(Agency | Organization, _recipient_hooks()[cls](body, cls))
 
 
@@ -348,16 +367,16 @@ _RECIPIENT_HOOKS: dict[type[Any], Callable[[Any, Any], Any]] = {}
 
 def _recipient_hooks() -> dict[type[Any], Callable[[Any, Any], Any]]:
     if not _RECIPIENT_HOOKS:
-        _RECIPIENT_HOOKS.update({cls: converter.get_structure_hook(cls) for cls in _RECIPIENT_TAGS})
+        _RECIPIENT_HOOKS.update({cls: converter.get_structure_hook(cls) for cls in RECIPIENT_TAGS})
     return _RECIPIENT_HOOKS
 
 
 def _is_plain_optional(tp: Any) -> bool:
-    return _optional_inner(tp) is not None and not _is_recipient(tp)
+    return optional_inner(tp) is not None and not is_recipient(tp)
 
 
 def _structure_optional_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    inner = _optional_inner(tp)
+    inner = optional_inner(tp)
     inner_hook = conv.get_structure_hook(inner)
 
     def structure(value: object, _: Any) -> Any:
@@ -447,16 +466,16 @@ def _structure_attrs_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
         **overrides,
     )
 
-    own_tag = _RECIPIENT_TAGS.get(cls)
+    own_tag = RECIPIENT_TAGS.get(cls)
 
     def structure(value: object, tp: Any) -> Any:
         if type(value) is not dict:
             raise _RefusedError("must be an object")
-        if own_tag is not None and _TAG in value:
+        if own_tag is not None and RECIPIENT_TAG in value:
             # A recipient cut out of a grant keeps its tag; its own tag is no problem.
-            if value[_TAG] != own_tag:
-                raise _RefusedError(f"must have {_TAG!r} {own_tag!r} or none")
-            value = {key: item for key, item in value.items() if key != _TAG}
+            if value[RECIPIENT_TAG] != own_tag:
+                raise _RefusedError(f"must have {RECIPIENT_TAG!r} {own_tag!r} or none")
+            value = {key: item for key, item in value.items() if key != RECIPIENT_TAG}
         return fn(value, tp)
 
     return structure
@@ -485,8 +504,8 @@ def _build_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(_is_enum_set, _structure_enum_set)
     conv.register_unstructure_hook_func(_is_enum_set, _unstructure_enum_set)
     conv.register_structure_hook_func(_is_tuple, _structure_tuple)
-    conv.register_structure_hook_func(_is_recipient, _structure_recipient)
-    conv.register_unstructure_hook_func(_is_recipient, _unstructure_recipient)
+    conv.register_structure_hook_func(is_recipient, _structure_recipient)
+    conv.register_unstructure_hook_func(is_recipient, _unstructure_recipient)
     conv.register_structure_hook_factory(attrs.has, _structure_attrs_factory)
     conv.register_structure_hook_factory(_is_plain_optional, _structure_optional_factory)
     conv.register_unstructure_hook_factory(attrs.has, _unstructure_attrs_factory)
@@ -530,10 +549,10 @@ Location = tuple[str | int, ...]
 
 def _walk(tp: Any, value: object, at: Location, problems: list[Problem]) -> Any:
     """Structure ``value`` as ``tp``, recording every problem instead of stopping."""
-    inner = _optional_inner(tp)
-    if inner is not None and not _is_recipient(tp):
+    inner = optional_inner(tp)
+    if inner is not None and not is_recipient(tp):
         return None if value is None else _walk(inner, value, at, problems)
-    if _is_recipient(tp):
+    if is_recipient(tp):
         return _walk_recipient(value, at, problems)
     if attrs.has(tp) and tp not in _PRIMITIVES:
         return _walk_attrs(tp, value, at, problems)
@@ -570,16 +589,18 @@ def _walk_recipient(value: object, at: Location, problems: list[Problem]) -> Any
     if type(value) is not dict:
         problems.append(Problem("must be an object", value, at))
         return _FAILED
-    tag = value.get(_TAG)
+    tag = value.get(RECIPIENT_TAG)
     cls = _RECIPIENT_BY_TAG.get(tag) if isinstance(tag, str) else None
     if cls is None:
         problems.append(
-            Problem("is required: 'agency' or 'organization'", location=(*at, _TAG))
-            if _TAG not in value
-            else Problem("must be 'agency' or 'organization'", value[_TAG], (*at, _TAG))
+            Problem("is required: 'agency' or 'organization'", location=(*at, RECIPIENT_TAG))
+            if RECIPIENT_TAG not in value
+            else Problem(
+                "must be 'agency' or 'organization'", value[RECIPIENT_TAG], (*at, RECIPIENT_TAG)
+            )
         )
         return _FAILED
-    return _walk_attrs(cls, {k: v for k, v in value.items() if k != _TAG}, at, problems)
+    return _walk_attrs(cls, {k: v for k, v in value.items() if k != RECIPIENT_TAG}, at, problems)
 
 
 def _walk_attrs(cls: type[Any], value: object, at: Location, problems: list[Problem]) -> Any:
@@ -633,12 +654,16 @@ def _without_own_tag(
     cls: type[Any], value: dict[str, Any], at: Location, problems: list[Problem]
 ) -> dict[str, Any]:
     """Drop a recipient's own ``"type"`` tag (kept when it was cut out of a grant)."""
-    own_tag = _RECIPIENT_TAGS.get(cls)
-    if own_tag is None or _TAG not in value:
+    own_tag = RECIPIENT_TAGS.get(cls)
+    if own_tag is None or RECIPIENT_TAG not in value:
         return value
-    if value[_TAG] != own_tag:
-        problems.append(Problem(f"must be {own_tag!r} (or left out)", value[_TAG], (*at, _TAG)))
-    return {key: item for key, item in value.items() if key != _TAG}
+    if value[RECIPIENT_TAG] != own_tag:
+        problems.append(
+            Problem(
+                f"must be {own_tag!r} (or left out)", value[RECIPIENT_TAG], (*at, RECIPIENT_TAG)
+            )
+        )
+    return {key: item for key, item in value.items() if key != RECIPIENT_TAG}
 
 
 def _field_checked(
@@ -703,9 +728,9 @@ def _python_value(value: Any, tp: Any) -> Any:
     """``value`` as :func:`to_dict` gives it in ``"python"`` mode, read as type ``tp``."""
     if value is None:
         return None
-    if _is_recipient(tp):
-        return {_TAG: _RECIPIENT_TAGS[type(value)], **_python_value(value, type(value))}
-    tp = _optional_inner(tp) or tp
+    if is_recipient(tp):
+        return {RECIPIENT_TAG: RECIPIENT_TAGS[type(value)], **_python_value(value, type(value))}
+    tp = optional_inner(tp) or tp
     if attrs.has(tp) and tp not in _PRIMITIVES:
         hints = wire_hints(tp)
         return {
@@ -881,9 +906,9 @@ def _writer(tp: Any) -> Write | None:
 def _build_writer(tp: Any) -> Write | None:
     if tp in _WRITE_PRIMITIVES:
         return _WRITE_PRIMITIVES[tp]
-    if _is_recipient(tp):
+    if is_recipient(tp):
         return _recipient_writer()
-    inner = _optional_inner(tp)
+    inner = optional_inner(tp)
     if inner is not None:
         return _optional_writer(inner)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
@@ -926,7 +951,7 @@ def _object_writer(cls: type[Any], tag: str | None = None, closing: str = "}") -
     """
     hints = wire_hints(cls)
     namespace: dict[str, Any] = {}
-    pieces = ["{" + (f'"{_TAG}":{_ESCAPE(tag)},' if tag else "")]
+    pieces = ["{" + (f'"{RECIPIENT_TAG}":{_ESCAPE(tag)},' if tag else "")]
     for index, field in enumerate(attrs.fields(cls)):
         write = _writer(hints[field.name])
         if write is None:
@@ -943,7 +968,7 @@ def _object_writer(cls: type[Any], tag: str | None = None, closing: str = "}") -
 
 
 def _recipient_writer() -> Write | None:
-    writers = {cls: _object_writer(cls, tag) for cls, tag in _RECIPIENT_TAGS.items()}
+    writers = {cls: _object_writer(cls, tag) for cls, tag in RECIPIENT_TAGS.items()}
     if any(w is None for w in writers.values()):
         return None
     return lambda value: writers[type(value)](value)  # type: ignore[misc]
@@ -1083,8 +1108,10 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
     with its 1-based line number and every problem; good lines are returned whatever the
     bad ones hold. Blank lines hold no record and are skipped. A byte-order mark at the
     start is ignored; lines longer than :data:`MAX_LINE_CHARS` (not counting the line end)
-    are rejected unread. A file read from a path that holds bytes which are not UTF-8 (a
-    Latin-1 export, say) has each such line rejected with the byte and its position.
+    are rejected unread. A path is opened by the same layer as the importers: a gzip file
+    is read decompressed, whatever its name, up to 4 GiB once decompressed. A file read
+    from a path that holds bytes which are not UTF-8 (a Latin-1 export, say) has each such
+    line rejected with the byte and its position.
 
     Args:
         cls: The class of every record.
@@ -1110,19 +1137,20 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
         Organization(name='CITY OF MORTON', state=None, uei=None, kind=<OrganizationKind.UNKNOWN: 'unknown'>)
     """
     if isinstance(source, str | os.PathLike):
-        # Bytes that are not UTF-8 become lone surrogates (``surrogateescape``), so that
-        # such a line is rejected on its own, with its number and the byte's position,
-        # and every other line is still read.
-        with Path(source).open(
-            encoding="utf-8-sig", errors="surrogateescape", newline=None
-        ) as stream:
-            yield from read_jsonl(cls, _bounded_lines(stream), strict=strict)
+        # Opened by the one I/O layer (gzip recognised, bytes capped). Bytes that are not
+        # UTF-8 become lone surrogates (``surrogateescape``), so that such a line is
+        # rejected on its own, with its number and the byte's position, and every other
+        # line is still read.
+        with _io.open_source(source, _io.MAX_STREAM_BYTES, errors="surrogateescape") as opened:
+            yield from read_jsonl(cls, _io.bounded_lines(opened, MAX_LINE_CHARS), strict=strict)
         return
     if isinstance(source, bytes | bytearray) or not isinstance(source, Iterable):  # type: ignore[unreachable]
         raise ArgumentTypeError.single(
             "must be a path, an open text file or an iterable of lines", source, root="source"
         )
-    lines = _bounded_lines(source) if isinstance(source, io.TextIOBase) else source
+    lines = (
+        _io.bounded_lines(source, MAX_LINE_CHARS) if isinstance(source, io.TextIOBase) else source
+    )
     for number, line in _numbered(lines):
         if number == 1:
             line = line.removeprefix("\ufeff")  # noqa: PLW2901 - a BOM is not content
@@ -1181,29 +1209,6 @@ _SURROGATE: Final = SURROGATE
 def _printable(text: str) -> str:
     """``text`` with any lone surrogate (an undecodable byte) shown as U+FFFD, writable."""
     return _SURROGATE.sub("\ufffd", text)
-
-
-def _bounded_lines(stream: IO[str] | Iterable[str]) -> Iterator[str]:
-    """Yield lines, cutting a line longer than :data:`MAX_LINE_CHARS` to a marker.
-
-    A file object is read with ``readline(limit)`` so an endless line never sits whole in
-    memory; the rest of such a line is skipped and a line of ``MAX_LINE_CHARS + 1``
-    characters is yielded in its place, which the reader rejects as too long.
-    """
-    readline = getattr(stream, "readline", None)
-    if readline is None:
-        yield from stream
-        return
-    while True:
-        line = readline(MAX_LINE_CHARS + 2)  # room for the line end, "\r\n" at most
-        if not line:
-            return
-        if len(line) > MAX_LINE_CHARS + 1 and not line.endswith("\n"):
-            while (rest := readline(MAX_LINE_CHARS)) and not rest.endswith("\n"):
-                pass
-            yield "x" * (MAX_LINE_CHARS + 1)
-        else:
-            yield line
 
 
 def write_jsonl(objects: Iterable[Any], target: str | os.PathLike[str] | IO[str]) -> int:

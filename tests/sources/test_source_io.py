@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 from source_files import AGENCY_CSV
 
 import copsreform as cr
+from copsreform._io import open_source
 from copsreform.batch import Rejected
 from copsreform.sources import cde, read_cde, read_usaspending
-from copsreform.sources._io import open_source
 
 RECORD = {
     "Award ID": "2020UMWX0499",

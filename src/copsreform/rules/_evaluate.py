@@ -40,7 +40,7 @@ from copsreform.rules.book import (
     RuleVersion,
     ShareParams,
     VersionStatus,
-    _listing,
+    applicant_list,
 )
 from copsreform.rules.decision import (
     Condition,
@@ -148,7 +148,7 @@ def _share_text(part: Decimal, total: Decimal) -> str:
 
 def applicant_check(params: ApplicantParams) -> EligibilityCheck:
     """Who may apply: eligible, not settled by the sources, or not eligible."""
-    eligible = f"eligible: {_listing(params.eligible)}"
+    eligible = f"eligible: {applicant_list(params.eligible)}"
 
     def check(who: Facts) -> Result:
         if ApplicantClass.FEDERAL_LE_AGENCY in who.classes:

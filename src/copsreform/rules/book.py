@@ -408,13 +408,19 @@ class ApplicantParams:
 
     def describe(self) -> str:
         """Return the parameters in words."""
-        text = "eligible: " + _listing(self.eligible)
+        text = "eligible: " + applicant_list(self.eligible)
         if self.uncertain:
-            text += "; not settled: " + _listing(self.uncertain)
+            text += "; not settled: " + applicant_list(self.uncertain)
         return text
 
 
-def _listing(classes: Iterable[ApplicantClass]) -> str:
+def applicant_list(classes: Iterable[ApplicantClass]) -> str:
+    """The classes' plural names in the order :class:`ApplicantClass` lists them.
+
+    Examples:
+        >>> applicant_list({ApplicantClass.LOCAL_LE_AGENCY, ApplicantClass.STATE_LE_AGENCY})
+        'state law enforcement agencies, local law enforcement agencies'
+    """
     order = list(ApplicantClass)
     return ", ".join(c.plural for c in sorted(classes, key=order.index))
 

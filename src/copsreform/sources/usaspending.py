@@ -96,6 +96,15 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from copsreform import _io
+from copsreform._records import (
+    Fields,
+    RecordError,
+    build,
+    check_format,
+    check_width,
+    outcomes,
+)
 from copsreform.agency import Organization, OrganizationKind
 from copsreform.batch import Rejected
 from copsreform.constraints import NOT_A_STATE
@@ -104,15 +113,6 @@ from copsreform.grant import Grant
 from copsreform.identifiers import assistance_listing as _listing
 from copsreform.identifiers import award_number as _award_number
 from copsreform.programs import COPS_UMBRELLA_LISTING, GrantProgram
-from copsreform.sources import _io
-from copsreform.sources._records import (
-    Fields,
-    RecordError,
-    build,
-    check_format,
-    check_width,
-    outcomes,
-)
 from copsreform.states import STATES
 
 __all__ = [
