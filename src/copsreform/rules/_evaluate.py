@@ -344,6 +344,20 @@ def period_end(start: dt.date, months: int) -> dt.date:
     return start + relativedelta(months=months) - dt.timedelta(days=1)
 
 
+def retention_last_day(start: dt.date, params: RetentionParams) -> dt.date:
+    """The last day of retention: funding months, then retention months, from ``start``.
+
+    >>> retention_last_day(dt.date(2024, 10, 1), RetentionParams(funding_months=36, retention_months=12))
+    datetime.date(2028, 9, 30)
+    """
+    return period_end(start, params.funding_months + params.retention_months)
+
+
+def closeout_date(end: dt.date, params: CloseoutParams) -> dt.date:
+    """The day final reports are due: ``params.report_days`` calendar days after ``end``."""
+    return end + dt.timedelta(days=params.report_days)
+
+
 def period_check(params: PeriodParams) -> AwardCheck:
     """The period of performance is no longer than the limit (a longer one: unknown)."""
     months = params.months
@@ -601,9 +615,7 @@ class Plan:
             params = retention.version.params
             if isinstance(params, RetentionParams):
                 funding_end = period_end(grant.start, params.funding_months)
-                retention_end = period_end(
-                    grant.start, params.funding_months + params.retention_months
-                )
+                retention_end = retention_last_day(grant.start, params)
                 notes.append(
                     f"The end of federal funding ({params.funding_months} months) and of "
                     f"retention ({params.retention_months} months more) assume that federal "
@@ -617,7 +629,7 @@ class Plan:
         closeout_due = None
         if self.closeout is not None and isinstance(self.closeout.params, CloseoutParams):
             days = self.closeout.params.report_days
-            closeout_due = grant.end + dt.timedelta(days=days)
+            closeout_due = closeout_date(grant.end, self.closeout.params)
             notes.append(
                 f"Final reports are due {days} calendar days after the period of performance "
                 f"ends ({self.closeout.params.section}); the awarding agency may approve an "

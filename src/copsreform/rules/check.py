@@ -219,8 +219,7 @@ def chp_retention_end(grant: Grant, *, rules: RuleBook | None = None) -> dt.date
             str(grant.fiscal_year),
             root="chp.retention",
         )
-    months = version.params.funding_months + version.params.retention_months
-    return _evaluate.period_end(grant.start, months)
+    return _evaluate.retention_last_day(grant.start, version.params)
 
 
 def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
@@ -268,7 +267,7 @@ def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
             str(grant.fiscal_year),
             root=rule.id,
         )
-    return grant.end + dt.timedelta(days=version.params.report_days)
+    return _evaluate.closeout_date(grant.end, version.params)
 
 
 def rule_parameters(rules: RuleBook | None = None) -> tuple[Rule, ...]:
