@@ -27,6 +27,8 @@ SAMPLES: list[BaseException] = [
     cr.RuleNotInForceError("chp.max_federal_per_position", "FY1990"),
     cr.SourceFormatError("no header row", source="awards.csv"),
     cr.SourceFormatError("no header row"),
+    cr.MissingExtraError("to_arrow", "pyarrow", "arrow"),
+    cr.MissingExtraError("to_pandas", "pandas"),
 ]
 
 

@@ -1,8 +1,8 @@
 """The ``copsreform`` command-line tool.
 
-Commands: ``import`` (USAspending or FBI files to JSON Lines or CSV), ``validate`` (check a
-file of grants, agencies or engagements), ``eligibility`` (decide an agency, or a file of
-agencies, against the programs), ``summary`` (totals of a grants file) and ``schema``
+Commands: ``import`` (USAspending or FBI files to JSON Lines, CSV or Parquet), ``validate``
+(check a file of grants, agencies or engagements), ``eligibility`` (decide an agency, or a
+file of agencies, against the programs), ``summary`` (totals of a grants file) and ``schema``
 (print a JSON Schema).
 
 Exit status: 0 when all is well, 1 when the data has problems, 2 for a usage error.
@@ -26,7 +26,7 @@ from typing import IO, Any, NoReturn, TypeVar
 
 import click
 
-from copsreform import __version__, _io, export
+from copsreform import __version__, _io, arrow, export
 from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization
 from copsreform.batch import Rejected, Summary, Tally
@@ -40,7 +40,7 @@ from copsreform.errors import (
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram
-from copsreform.rules import Decision, check_eligibility, eligibility_matrix
+from copsreform.rules import ASSUMABLE, Decision, check_eligibility, eligibility_matrix
 from copsreform.schema import KINDS, json_schema
 from copsreform.serialization import (
     MAX_DOCUMENT_CHARS,
@@ -153,11 +153,12 @@ def check_outputs(inputs: Iterable[Path], outputs: Iterable[Path | None]) -> Non
 
 
 def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
-    """Read objects of ``cls`` from a JSON Lines, JSON or CSV file, by its suffix.
+    """Read objects of ``cls`` from a JSON Lines, JSON, CSV or Parquet file, by its suffix.
 
     JSON Lines (``.jsonl``) is read line by line; JSON (``.json``) holds one document or
     an array of documents (positions are array indexes); CSV (``.csv``) uses the columns
-    of :mod:`copsreform.export`.
+    of :mod:`copsreform.export`; Parquet (``.parquet``, with the ``arrow`` extra) the
+    columns of :func:`copsreform.arrow_schema` (positions are row indexes).
 
     Args:
         cls: The model class of every record.
@@ -180,8 +181,10 @@ def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
                 f"{cls.__name__} records have no CSV form; use .jsonl or .json", str(path)
             )
         yield from export.read_csv(cls, path)
+    elif suffix == ".parquet":
+        yield from arrow.read_parquet(cls, path)
     else:
-        raise SourceFormatError("unknown file type; use .jsonl, .json or .csv", str(path))
+        raise SourceFormatError("unknown file type; use .jsonl, .json, .csv or .parquet", str(path))
 
 
 def _read_json_file(cls: type[T], path: Path) -> Iterator[T | Rejected]:
@@ -269,7 +272,7 @@ def schema(kind: str) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @FORMAT_OPTION
 def validate(kind: str, file: Path, output_format: str) -> None:
-    """Check every record of FILE (.jsonl, .json or .csv) as KIND.
+    """Check every record of FILE (.jsonl, .json, .csv or .parquet) as KIND.
 
     Prints every problem with its location; exits 1 if there is any.
 
@@ -402,6 +405,46 @@ def _table(key: str, rows: dict[str, tuple[int, Decimal]]) -> str:
 
 # import --------------------------------------------------------------------------------
 
+#: Output formats of ``import`` and the suffix of each.
+OUTPUT_FORMATS = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
+
+
+def output_format_of(output: Path | None, given: str | None) -> str:
+    """The format to write: the one given, else the output's suffix's, else JSON Lines.
+
+    Args:
+        output: The output file, or ``None`` for standard output.
+        given: The ``--format`` given, if any.
+
+    Returns:
+        ``"jsonl"``, ``"csv"`` or ``"parquet"``.
+
+    Raises:
+        click.UsageError: If ``given`` contradicts the output's suffix, or Parquet is asked
+            for standard output.
+
+    Examples:
+        >>> output_format_of(Path("grants.parquet"), None), output_format_of(None, "csv")
+        ('parquet', 'csv')
+        >>> output_format_of(Path("grants.csv"), "parquet")
+        Traceback (most recent call last):
+        ...
+        click.exceptions.UsageError: --format parquet contradicts the output grants.csv; name it grants.parquet or drop --format
+    """
+    implied = None
+    if output is not None:
+        by_suffix = {suffix: name for name, suffix in OUTPUT_FORMATS.items()}
+        implied = by_suffix.get(output.suffix.lower())
+        if given is not None and implied is not None and given != implied:
+            raise click.UsageError(
+                f"--format {given} contradicts the output {output}; name it "
+                f"{output.with_suffix(OUTPUT_FORMATS[given])} or drop --format"
+            )
+    chosen = given or implied or "jsonl"
+    if chosen == "parquet" and output is None:
+        raise click.UsageError("Parquet is binary: give -o FILE.parquet")
+    return chosen
+
 
 @main.command(name="import")
 @click.argument("source", type=click.Choice(["usaspending", "cde"]))
@@ -415,8 +458,8 @@ def _table(key: str, rows: dict[str, tuple[int, Decimal]]) -> str:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["jsonl", "csv"]),
-    help="Output format; JSON Lines unless this or the output's .csv suffix says CSV.",
+    type=click.Choice(list(OUTPUT_FORMATS)),
+    help="Output format; else the output's suffix (.csv, .parquet) says, else JSON Lines.",
 )
 @click.option(
     "--errors",
@@ -450,21 +493,25 @@ def import_(
     state: str | None,
     report: str,
 ) -> None:
-    """Convert a USAspending or FBI Crime Data Explorer FILE to JSON Lines or CSV.
+    """Convert a USAspending or FBI Crime Data Explorer FILE to JSON Lines, CSV or Parquet.
 
     The file's shape is detected (USAspending: spending_by_award API page, award or
-    transaction download CSV; FBI: county-keyed API JSON, 2018 front-end list, flat CSV;
-    gzip too). Every record is imported or rejected with its reason; the summary goes to
+    transaction download CSV; FBI: county-keyed API JSON, state-keyed JSON such as the
+    2018 list, or any agency table with ori and agency_name or pub_agency_name columns,
+    such as a NIBRS agencies table; gzip too). Every record is imported or rejected with
+    its reason; the summary, with the source columns that were not kept, goes to
     standard error. Exit status 1 if any record was rejected. A file that cannot be read
-    as a whole writes nothing.
+    as a whole writes nothing. Parquet (the arrow extra) needs -o.
 
     \b
     Examples:
       copsreform import usaspending page1.json --listing 16.710 --state WA -o grants.jsonl
       copsreform import cde agencies-by-state-2018.json.gz -o agencies.csv --errors bad.jsonl
+      copsreform import usaspending page1.json -o grants.parquet
     """
     with _errors_as_lines():
         check_outputs([file], [output, errors_path])
+        chosen = output_format_of(output, output_format)
         if source == "usaspending":
             outcomes: Iterator[Any] = read_usaspending(
                 file, assistance_listing=listing, recipient_state=state, strict=strict
@@ -475,9 +522,7 @@ def import_(
                 raise click.UsageError("--listing and --state apply to USAspending files only")
             outcomes = read_cde(file, strict=strict)
             cls = Agency
-        as_csv = output_format == "csv" or (
-            output_format is None and output is not None and output.suffix.lower() == ".csv"
-        )
+        as_csv = chosen == "csv"
         tally = Tally()
         rejected: list[Rejected] = []
 
@@ -498,11 +543,14 @@ def import_(
 
         if output is None:
             emit(sys.stdout)
+        elif chosen == "parquet":
+            arrow.write_parquet(imported(), output, cls=cls)
         else:
             with atomic_output(output, inputs=[file]) as stream:
                 emit(stream)
         if errors_path is not None:
             _write_rejections(rejected, errors_path, [file])
+        tally.unkept = getattr(outcomes, "unkept", ())
         _report(tally.summary(), report)
         if rejected:
             sys.exit(EXIT_DATA)
@@ -522,6 +570,24 @@ _PROGRAMS: dict[str, CRIProgram | GrantProgram] = {
 
 def _tri_state(value: str | None) -> bool | None:
     return {"yes": True, "no": False}.get(value or "unknown")
+
+
+_BOOLEANS = {"true": True, "yes": True, "false": False, "no": False}
+
+
+def _assumptions(values: tuple[str, ...]) -> dict[str, bool]:
+    """Parse ``--assume NAME=VALUE`` options (VALUE true/false or yes/no)."""
+    assumed: dict[str, bool] = {}
+    for text in values:
+        name, sep, value = text.partition("=")
+        name = name.strip()
+        if not sep or name not in ASSUMABLE or value.strip().lower() not in _BOOLEANS:
+            raise click.BadParameter(
+                f"{text!r}: give NAME=true or NAME=false, NAME one of {', '.join(ASSUMABLE)}",
+                param_hint="--assume",
+            )
+        assumed[name] = _BOOLEANS[value.strip().lower()]
+    return assumed
 
 
 @main.command()
@@ -557,6 +623,16 @@ def _tri_state(value: str | None) -> bool | None:
     help="A program to decide (repeatable); every program by default.",
 )
 @click.option("--fiscal-year", required=True, help="The fiscal year, such as FY2025 or 2025.")
+@click.option(
+    "--assume",
+    "assume",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help=(
+        "Assume a value an agency record lacks (repeatable), e.g. "
+        "primary_law_enforcement_authority=true; decisions that use it say so."
+    ),
+)
 @FORMAT_OPTION
 def eligibility(
     agencies_file: Path | None,
@@ -570,6 +646,7 @@ def eligibility(
     population: int | None,
     programs: tuple[str, ...],
     fiscal_year: str,
+    assume: tuple[str, ...],
     output_format: str,
 ) -> None:
     """Decide whether an agency, or each agency of a file, is eligible for COPS programs.
@@ -577,17 +654,23 @@ def eligibility(
     The agencies file is in copsreform's own formats (.jsonl, .json, .csv) or any FBI
     Crime Data Explorer shape that 'import cde' reads. One agency: every decision with
     its reasons, rule by rule, with sources. A file of several agencies: a matrix (E
-    eligible, I ineligible, U undetermined, - no rules in force that year). Exit status
-    1 if the agency file has bad records.
+    eligible, I ineligible, U undetermined, - no rules in force that year; a * marks a
+    verdict that rests on an --assume value). No FBI file says whether an agency has
+    primary law enforcement authority: --assume states it for the records that lack it,
+    and every decision that used it says so. Exit status 1 if the agency file has bad
+    records.
 
     \b
     Examples:
       copsreform eligibility --name "Boston Police Department" --state MA \\
           --jurisdiction local --type city --program critical_response --fiscal-year 2024
       copsreform eligibility --agencies agencies.csv --fiscal-year FY2025 --format json
+      copsreform eligibility --agencies agencies.csv --program chp --fiscal-year 2025 \\
+          --assume primary_law_enforcement_authority=true
     """
     with _errors_as_lines():
         year = FiscalYear.parse(fiscal_year)
+        assumed = _assumptions(assume)
         chosen = [_PROGRAMS[p] for p in programs] or list(_PROGRAMS.values())
         tally = Tally()
         if agencies_file is not None:
@@ -624,9 +707,9 @@ def eligibility(
                 f"(read {counts.read}, rejected {counts.rejected})"
             )
         if len(applicants) == 1:
-            _print_decisions(applicants[0], chosen, year, output_format)
+            _print_decisions(applicants[0], chosen, year, output_format, assumed)
         else:
-            _print_matrix(applicants, chosen, year, output_format)
+            _print_matrix(applicants, chosen, year, output_format, assumed)
         if tally.summary().rejected:
             sys.exit(EXIT_DATA)
 
@@ -643,10 +726,13 @@ def _read_agencies(path: Path) -> list[Agency | Rejected]:
 
 
 def _decide(
-    applicant: Agency | Organization, program: CRIProgram | GrantProgram, year: FiscalYear
+    applicant: Agency | Organization,
+    program: CRIProgram | GrantProgram,
+    year: FiscalYear,
+    assumed: dict[str, bool] | None = None,
 ) -> Decision | None:
     try:
-        return check_eligibility(applicant, program, fiscal_year=year)
+        return check_eligibility(applicant, program, fiscal_year=year, assume=assumed)
     except RuleNotInForceError:
         return None
 
@@ -656,8 +742,9 @@ def _print_decisions(
     programs: list[CRIProgram | GrantProgram],
     year: FiscalYear,
     output_format: str,
+    assumed: dict[str, bool],
 ) -> None:
-    decisions = [(p, _decide(applicant, p, year)) for p in programs]
+    decisions = [(p, _decide(applicant, p, year, assumed)) for p in programs]
     if output_format == "json":
         click.echo(
             json.dumps(
@@ -681,31 +768,45 @@ def _print_matrix(
     programs: list[CRIProgram | GrantProgram],
     year: FiscalYear,
     output_format: str,
+    assumed: dict[str, bool],
 ) -> None:
     in_force = [p for p in programs if _decide(applicants[0], p, year) is not None]
-    matrix = eligibility_matrix(applicants, in_force, fiscal_year=year)
+    matrix = eligibility_matrix(applicants, in_force, fiscal_year=year, assume=assumed)
     if output_format == "json":
         rows = [
             {
                 "applicant": a.name,
                 "ori": getattr(a, "ori", None),
                 "status": {p.value: matrix.status(i, p).value for p in in_force},
+                "assumed": {
+                    p.value: list(matrix.assumed(i, p)) for p in in_force if matrix.assumed(i, p)
+                },
             }
             for i, a in enumerate(applicants)
         ]
-        click.echo(json.dumps({"fiscal_year": year.year, "rows": rows}, ensure_ascii=False))
+        document = {"fiscal_year": year.year, "assume": assumed, "rows": rows}
+        click.echo(json.dumps(document, ensure_ascii=False))
         return
-    width = max(len(a.name) for a in applicants)
+    labels = [f"{getattr(a, 'ori', None) or '-':<9}  {a.name}" for a in applicants]
+    width = max(len(label) for label in labels)
     for number, program in enumerate(programs, start=1):
         click.echo(f"{number:>3}  {program.value}")
     header = " ".join(f"{n:>3}" for n in range(1, len(programs) + 1))
-    click.echo(f"\n{'agency':<{width}}  {header}")
-    for i, applicant in enumerate(applicants):
-        cells = " ".join(
-            f"{_LETTER[matrix.status(i, p).value] if p in in_force else '-':>3}" for p in programs
-        )
-        click.echo(f"{applicant.name:<{width}}  {cells}")
+    click.echo(f"\n{'ORI        agency':<{width}}  {header}")
+    starred = False
+    for i, label in enumerate(labels):
+        cells = []
+        for p in programs:
+            cell = _LETTER[matrix.status(i, p).value] if p in in_force else "-"
+            if p in in_force and matrix.assumed(i, p):
+                cell += "*"
+                starred = True
+            cells.append(f"{cell:>3}")
+        click.echo(f"{label:<{width}}  {' '.join(cells)}")
     click.echo(f"\n{len(applicants)} agencies x {len(in_force)} programs with rules for {year}")
+    if starred:
+        stated = ", ".join(f"{n}={str(v).lower()}" for n, v in assumed.items())
+        click.echo(f"* rests on an assumption, not on the record: {stated}")
 
 
 def run_with_progress(items: Iterable[T], label: str) -> Iterator[T]:
