@@ -83,7 +83,7 @@ DATE_TEXT: Final = re.compile(DATE_PATTERN)
 
 # States -----------------------------------------------------------------------------------
 
-#: The reason given for a state that is not one of :data:`copsreform.states.STATES`.
+#: The reason given for a state that is not one of ``copsreform.states.STATES``.
 NOT_A_STATE: Final = "must be a USPS code of a state, DC or a U.S. territory"
 
 

@@ -18,7 +18,7 @@ lookup by name (:func:`~copsreform.find_provider`) finds nothing for a non-strin
 raises its :class:`NotFoundError`.
 
 Every error pickles and unpickles to an equal message and equal attributes, so errors
-cross process boundaries (:mod:`multiprocessing`, job queues) intact.
+cross process boundaries (``multiprocessing``, job queues) intact.
 
 Examples:
     >>> from copsreform.errors import Problem, ValidationError

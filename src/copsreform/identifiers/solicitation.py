@@ -93,7 +93,7 @@ _LEGACY_MAX_LENGTH: Final = 100
 _FIRST_YEAR: Final = 1994
 _LAST_YEAR: Final = 2099
 #: Every solicitation number :func:`validate` accepts in canonical form is at most
-#: :data:`MAX_LENGTH` characters and matches :data:`PATTERN` (``fullmatch``):
+#: ``MAX_LENGTH`` characters and matches ``PATTERN`` (``fullmatch``):
 #: ``O-COPS-YYYY-NNNNN(N)``, or a legacy number (letters and digits in dashed segments
 #: ending in a year from 1994 to 2099) that is not a JustGrants number written another
 #: way. The JSON Schema reads both.
