@@ -61,6 +61,14 @@ def test_the_cli_reads_gzip_json_lines(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout.strip()) == (0, f"{path}: 2 records, 0 with problems")
 
 
+@pytest.mark.parametrize("name", ["grants.jsonl.gz", "grants.JSONL.GZ"])
+def test_the_cli_reads_a_gz_suffixed_file_by_its_inner_suffix(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(LINES.encode("utf-8")))
+    done = cli("validate", "grant", str(path))
+    assert (done.returncode, done.stdout.strip()) == (0, f"{path}: 2 records, 0 with problems")
+
+
 def test_the_cli_reads_a_gzip_json_document(tmp_path: Path) -> None:
     path = tmp_path / "grants.json"
     body = "[" + ",".join(cr.to_json(g) for g in GRANTS) + "]"

@@ -171,6 +171,8 @@ def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
         SourceFormatError: If the file as a whole cannot be read.
     """
     suffix = path.suffix.lower()
+    if suffix == ".gz":  # gzip is read by the I/O layer; the format is the inner suffix
+        suffix = Path(path.stem).suffix.lower()
     if suffix == ".jsonl":
         yield from read_jsonl(cls, path)
     elif suffix == ".json":
