@@ -38,6 +38,13 @@ from copsreform.errors import (
 )
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
+from copsreform.linking import (
+    LinkResult,
+    agency_totals,
+    link_recipients,
+    read_link_rows,
+    write_links,
+)
 from copsreform.programs import CRIProgram, GrantProgram
 from copsreform.rules import Decision, check_eligibility, eligibility_matrix
 from copsreform.schema import KINDS, json_schema
@@ -298,22 +305,32 @@ def _money(value: Decimal) -> str:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--by",
-    type=click.Choice(["program", "fiscal_year", "state"]),
+    type=click.Choice(["program", "fiscal_year", "state", "agency"]),
     multiple=True,
-    help="Group by these (repeatable); all three, one table each, by default.",
+    help="Group by these (repeatable); all three, one table each, by default. "
+    "'agency' groups a links file (the output of 'link').",
 )
 @FORMAT_OPTION
 def summary(file: Path, by: tuple[str, ...], output_format: str) -> None:
-    """Total the grants of FILE by program, fiscal year and state.
+    """Total the grants of FILE by program, fiscal year and state, or a links FILE by agency.
 
     Amounts are net federal obligations as the file gives them (they can be negative).
     Records with problems are counted and reported, not totalled; the exit status is 1 if
-    there are any.
+    there are any. With --by agency, FILE is the output of 'link': high and medium links
+    count, an award linked to two agencies counts under each, and awards without a link
+    are grouped as (not linked) or (ambiguous).
 
     \b
-    Example:
+    Examples:
       copsreform summary grants.jsonl --by program
+      copsreform summary links.csv --by agency
     """
+    if "agency" in by:
+        if len(by) > 1:
+            raise click.UsageError("--by agency reads a links file; give it alone")
+        with _errors_as_lines():
+            _agency_summary(file, output_format)
+        return
     with _errors_as_lines():
         tally = Tally()
         grants: list[Grant] = []
@@ -700,6 +717,141 @@ def _print_matrix(
         )
         click.echo(f"{applicant.name:<{width}}  {cells}")
     click.echo(f"\n{len(applicants)} agencies x {len(in_force)} programs with rules for {year}")
+
+
+# link ----------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument(
+    "grants_file", metavar="GRANTS", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.argument(
+    "agencies_file",
+    metavar="AGENCIES",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here (atomically): .csv for CSV, anything else JSON Lines. Standard output "
+    "(JSON Lines) when absent.",
+)
+@FORMAT_OPTION
+def link(grants_file: Path, agencies_file: Path, output: Path | None, output_format: str) -> None:
+    """Link the recipient of each grant of GRANTS to the FBI agencies of AGENCIES.
+
+    GRANTS is a grants file in copsreform's formats (.jsonl, .json, .csv; 'import
+    usaspending' writes one). AGENCIES is an agencies file in copsreform's formats or any
+    FBI Crime Data Explorer shape that 'import cde' reads. One row per proposed link
+    (award_number, ori, confidence, rule, evidence and more; an ambiguous grant has a row
+    per candidate) and one row with the reason for each grant without a link. A count by
+    status and confidence goes to standard error. Exit status 1 if an input has bad
+    records (they are reported; the others are linked).
+
+    \b
+    Examples:
+      copsreform link grants.jsonl agencies-by-state-2018.json.gz -o links.csv
+      copsreform summary links.csv --by agency
+    """
+    with _errors_as_lines():
+        check_outputs([grants_file, agencies_file], [output])
+        tally = Tally()
+        grants: list[Grant] = []
+        for outcome in read_records(Grant, grants_file):
+            tally.add(outcome)
+            if isinstance(outcome, Rejected):
+                click.echo(f"{grants_file}: {outcome}", err=True)
+            else:
+                grants.append(outcome)
+        agencies: list[Agency] = []
+        bad_agencies = 0
+        for found in _read_agencies(agencies_file):
+            if isinstance(found, Rejected):
+                bad_agencies += 1
+                click.echo(f"{agencies_file}: {found}", err=True)
+            else:
+                agencies.append(found)
+        results = link_recipients(grants, agencies)
+        as_csv = output is not None and output.suffix.lower() == ".csv"
+        if output is None:
+            write_links(results, sys.stdout, "jsonl")
+        else:
+            with atomic_output(output, inputs=[grants_file, agencies_file]) as stream:
+                write_links(results, stream, "csv" if as_csv else "jsonl")
+        counts = link_counts(results)
+        counts["grants_rejected"] = tally.summary().rejected
+        counts["agencies_rejected"] = bad_agencies
+        if output_format == "json":
+            click.echo(json.dumps(counts), err=True)
+        else:
+            click.echo(
+                f"{counts['grants']} grants: {counts['linked']} linked, "
+                f"{counts['ambiguous']} ambiguous, {counts['unlinked']} not linked; links "
+                f"high {counts['high']}, medium {counts['medium']}, low {counts['low']}",
+                err=True,
+            )
+        if tally.summary().rejected or bad_agencies:
+            sys.exit(EXIT_DATA)
+
+
+def link_counts(results: Iterable[LinkResult]) -> dict[str, int]:
+    """Count grants by link status and links by confidence.
+
+    Examples:
+        >>> link_counts([])["grants"]
+        0
+    """
+    counts = dict.fromkeys(
+        ("grants", "linked", "ambiguous", "unlinked", "high", "medium", "low"), 0
+    )
+    for result in results:
+        counts["grants"] += 1
+        counts[result.status.value] += 1
+        for found in result.links:
+            counts[found.confidence.value] += 1
+    return counts
+
+
+def _agency_summary(file: Path, output_format: str) -> None:
+    rows: list[dict[str, str]] = []
+    tally = Tally()
+    for outcome in read_link_rows(file):
+        tally.add(outcome)
+        if isinstance(outcome, Rejected):
+            click.echo(f"{file}: {outcome}", err=True)
+        else:
+            rows.append(outcome)
+    totals = agency_totals(rows)
+    counts = tally.summary()
+    awards = {row["award_number"]: Decimal(row["federal_amount"]) for row in rows}
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "records": counts.as_dict(),
+                    "awards": len(awards),
+                    "federal_amount": str(sum(awards.values(), Decimal("0.00"))),
+                    "totals": {
+                        "agency": [
+                            {"group": g, "grants": n, "federal_amount": str(a)}
+                            for g, (n, a) in totals.items()
+                        ]
+                    },
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        click.echo(_table("agency", totals).rstrip("\n").rsplit("\n", 2)[0])
+        click.echo(
+            f"{len(awards)} awards, {_money(sum(awards.values(), Decimal(0)))} in all; an award "
+            "linked to several agencies counts under each\n"
+        )
+        click.echo(str(counts))
+    if counts.rejected:
+        sys.exit(EXIT_DATA)
 
 
 def run_with_progress(items: Iterable[T], label: str) -> Iterator[T]:

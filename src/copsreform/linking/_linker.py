@@ -467,6 +467,14 @@ def _by_ori(entry: _Entry) -> str:
 def _exact(
     grant: Grant, rule: LinkRule, group: Group, key: tuple[str, ...], hits: list[_Entry]
 ) -> LinkResult:
+    if len(hits) == 1 and rule is LinkRule.SCHOOL_POLICE:
+        note = "an award to a school district may fund the district rather than its police"
+        link = Link(
+            hits[0].agency,
+            Confidence.MEDIUM,
+            _evidence(grant, rule, "exact", key, hits[0], score=100.0, note=note),
+        )
+        return LinkResult(grant, LinkStatus.LINKED, (link,))
     if len(hits) == 1:
         link = Link(
             hits[0].agency,
@@ -475,8 +483,12 @@ def _exact(
         )
         return LinkResult(grant, LinkStatus.LINKED, (link,))
     names = ", ".join(repr(e.name) for e in hits)
-    if group is Group.CAMPUS:
-        reason = f"{len(hits)} campuses answer to {' '.join(key)!r}: {names}; the award does not say which"
+    same_name = len({compact(unprefixed(e.name)) for e in hits}) == 1
+    if group is Group.CAMPUS or not (same_name or group in (Group.COUNTY, Group.TRIBAL)):
+        what = "campuses" if group is Group.CAMPUS else "agencies"
+        reason = (
+            f"{len(hits)} {what} answer to {' '.join(key)!r}: {names}; the award does not say which"
+        )
         links = tuple(
             Link(
                 e.agency,

@@ -11,7 +11,7 @@ Examples:
     ('PORT', 'GAMBLE', 'SKLALLAM', 'TRIBAL')
     >>> form = parse_recipient("SPOKANE, CITY OF", "WA")
     >>> form.group, form.keys
-    (<Group.CITY: 'city'>, (('SPOKANE',),))
+    (<Group.CITY: 'city'>, (('SPOKANE',), ('SPOKANE', 'CITY')))
 """
 
 import enum
@@ -37,6 +37,9 @@ __all__ = [
 
 _APOSTROPHES: Final = re.compile(r"['\u2019`]")
 _NON_WORD: Final = re.compile(r"[^A-Z0-9]+")
+# Words run together ("IndependentSchoolDistrict:Houston" in the FBI's Texas list); a
+# short lower-case run before a capital is part of one word ("McCleary", "DuPont").
+_CAMEL: Final = re.compile(r"(?<=[a-z]{3})(?=[A-Z])")
 
 #: Abbreviations written out before comparing (both sides).
 ABBREVIATIONS: Final[dict[str, tuple[str, ...]]] = {
@@ -61,12 +64,14 @@ def words(name: str) -> tuple[str, ...]:
     """Return the words of ``name`` as compared: upper case, punctuation out, abbreviations in.
 
     Examples:
+        >>> words("IndependentSchoolDistrict:Houston")
+        ('INDEPENDENT', 'SCHOOL', 'DISTRICT', 'HOUSTON')
         >>> words("Sedro-Woolley PD")
         ('SEDRO', 'WOOLLEY', 'POLICE', 'DEPARTMENT')
         >>> words("COUNTY OF, SKAMANIA")
         ('COUNTY', 'OF', 'SKAMANIA')
     """
-    text = _APOSTROPHES.sub("", name.upper().replace("&", " AND "))
+    text = _APOSTROPHES.sub("", _CAMEL.sub(" ", name).upper().replace("&", " AND "))
     out: list[str] = []
     for word in _NON_WORD.sub(" ", text).split():
         out.extend(ABBREVIATIONS.get(word, (word,)))
@@ -193,13 +198,15 @@ def agency_key(group: Group, name: str) -> tuple[str, ...]:
     Examples:
         >>> agency_key(Group.CITY, "Town of Mercer Island Police Department")
         ('MERCER', 'ISLAND')
+        >>> agency_key(Group.CITY, "Hamilton Township, Mercer County Police Department")
+        ('HAMILTON', 'TOWNSHIP')
         >>> agency_key(Group.COUNTY, "Grays Harbor County Sheriff's Office")
         ('GRAYS', 'HARBOR')
         >>> agency_key(Group.CAMPUS, "Washington State University: Pullman")
         ('WASHINGTON', 'STATE', 'UNIVERSITY')
     """
     if group is Group.CITY:
-        return _place_of_agency(words(name))
+        return _place_of_agency(words(_COUNTY_QUALIFIER.sub("", name)))
     if group is Group.COUNTY:
         return _county_of_agency(words(name))
     if group is Group.TRIBAL:
@@ -256,22 +263,24 @@ class RecipientForm:
     described: str
 
 
-_CITY_FORMS: Final = (
-    # CITY OF X, TOWN OF X, VILLAGE OF X, TOWNSHIP OF X, BOROUGH OF X, CITY AND COUNTY OF X
-    re.compile(
-        r"^(?:THE )?(?:CITY AND COUNTY|CITY|TOWN|VILLAGE|TOWNSHIP|BOROUGH) OF (?:THE )?(.+)$"
-    ),
-    # X, CITY OF (commas are spaces by now)
-    re.compile(r"^(.+) (?:CITY|TOWN|VILLAGE|TOWNSHIP|BOROUGH) OF$"),
+_PLACE_KINDS: Final = r"(?:CITY AND COUNTY|CITY|TOWN|VILLAGE|TOWNSHIP|BOROUGH)"
+#: Forms that say "city" (or town, village...) before anything else can: CITY OF X, and
+#: X, CITY OF (commas are spaces by now).
+_CITY_PREFIX_FORMS: Final = (
+    re.compile(rf"^(?:THE )?({_PLACE_KINDS}) OF (.+)$"),
+    re.compile(rf"^(.+) ({_PLACE_KINDS}) OF$"),
 )
 _CITY_SUFFIX_FORM: Final = re.compile(r"^(.+) (CITY|TOWN|VILLAGE|TOWNSHIP)$")
-_COUNTY_FORMS: Final = (
+_COUNTY_PREFIX_FORMS: Final = (
     re.compile(r"^(?:COUNTY|PARISH) OF (?:THE )?(.+)$"),
-    re.compile(
-        r"^(.+) (?:COUNTY|PARISH)(?: OF| GOVERNMENT| BOARD OF COMMISSIONERS| COMMISSIONERS"
-        r"| BOARD OF SUPERVISORS| FISCAL COURT)?$"
-    ),
+    re.compile(r"^(.+) (?:COUNTY|PARISH) OF$"),
 )
+_COUNTY_SUFFIX_FORM: Final = re.compile(
+    r"^(.+) (?:COUNTY|PARISH)(?: GOVERNMENT| BOARD OF COMMISSIONERS| COMMISSIONERS"
+    r"| BOARD OF SUPERVISORS| FISCAL COURT)?$"
+)
+# "Hamilton Township, Mercer County Police Department": the county tells two places apart.
+_COUNTY_QUALIFIER: Final = re.compile(r",[^,]+\bCounty\b", re.IGNORECASE)
 _RESERVATION: Final = re.compile(r"^(.*?) OF (?:THE )?(.+?) RESERVATION$")
 
 
@@ -279,11 +288,33 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+def _place_keys(place: str, kind: str) -> tuple[tuple[str, ...], ...]:
+    """The keys of a place: as written, without a leading THE, with its kind after it."""
+    keys = [_key(place)]
+    if place.startswith("THE "):
+        keys.append(_key(place[4:]))
+    if kind in ("TOWNSHIP", "VILLAGE", "BOROUGH", "TOWN", "CITY"):
+        keys.append((*_key(place), kind))
+    return tuple(dict.fromkeys(keys))
+
+
+def _city(place: str, kind: str) -> RecipientForm:
+    return RecipientForm(
+        Group.CITY, "city_police", _place_keys(place, kind), f"city or town {place!r}"
+    )
+
+
+def _county(place: str) -> RecipientForm:
+    return RecipientForm(Group.COUNTY, "county_sheriff", (_key(place),), f"county {place!r}")
+
+
 def parse_recipient(name: str, state: str | None, kind: str = "unknown") -> RecipientForm:
     """Read what a recipient's name says it is, and the keys to look it up under.
 
-    In order: a named law enforcement agency, a school or district, a university, a
-    county, a city or town, a tribe, a state body.
+    In order: a named law enforcement agency ("... POLICE DEPARTMENT"), a school or
+    district, a city or county named as such first ("CITY OF X", "X, COUNTY OF"), a
+    university, a county or city named last ("X COUNTY", "X CITY"), a tribe, a state
+    body.
 
     Args:
         name: The recipient's name as the source gives it.
@@ -300,6 +331,8 @@ def parse_recipient(name: str, state: str | None, kind: str = "unknown") -> Reci
         (('CHEHALIS',),)
         >>> parse_recipient("EAST VALLEY SCHOOL DISTRICT NO 361", "WA").rule
         'school_police'
+        >>> parse_recipient("CITY OF COLLEGE PLACE", "WA").rule
+        'city_police'
     """
     tokens = words(name)
     text = " ".join(tokens)
@@ -314,27 +347,23 @@ def parse_recipient(name: str, state: str | None, kind: str = "unknown") -> Reci
         return RecipientForm(
             Group.SCHOOL, "school_police", (school_core(tokens),), f"school or district {text!r}"
         )
+    local = " ".join(_without_state(tokens, state))
+    for pattern in _COUNTY_PREFIX_FORMS:
+        if found := pattern.match(local):
+            return _county(found.group(1))
+    for pattern in _CITY_PREFIX_FORMS:
+        if found := pattern.match(local):
+            place, place_kind = (found.group(2), found.group(1))
+            if pattern is _CITY_PREFIX_FORMS[1]:
+                place, place_kind = place_kind, place
+            return _city(place, place_kind)
     if kind == "institution_of_higher_education" or token_set & {"UNIVERSITY", "COLLEGE"}:
         key = _unprefixed(_strip_regents(tokens))
         return RecipientForm(Group.CAMPUS, "campus_police", (key,), f"university {text!r}")
-    local = " ".join(_without_state(tokens, state))
-    for pattern in _COUNTY_FORMS:
-        if (found := pattern.match(local)) and " CITY AND COUNTY" not in f" {local}":
-            return RecipientForm(
-                Group.COUNTY,
-                "county_sheriff",
-                (_key(found.group(1)),),
-                f"county {found.group(1)!r}",
-            )
-    for pattern in _CITY_FORMS:
-        if found := pattern.match(local):
-            place = found.group(1)
-            return RecipientForm(
-                Group.CITY, "city_police", (_key(place),), f"city or town {place!r}"
-            )
+    if found := _COUNTY_SUFFIX_FORM.match(local):
+        return _county(found.group(1))
     if not token_set & _TRIBAL_MARKERS and (found := _CITY_SUFFIX_FORM.match(local)):
-        place = found.group(1)
-        keys = (_key(local), _key(place))
+        keys = (_key(local), _key(found.group(1)))
         return RecipientForm(Group.CITY, "city_police", keys, f"city or town {local!r}")
     if kind in ("tribal_government", "tribal_consortium") or token_set & _TRIBAL_MARKERS:
         return _tribe(_without_state(tokens, state), text)
@@ -347,6 +376,8 @@ def parse_recipient(name: str, state: str | None, kind: str = "unknown") -> Reci
         return RecipientForm(
             Group.STATE, "state_agency", (_unprefixed(tokens),), f"state body {text!r}"
         )
+    if kind == "local_government":
+        return _city(local, "")
     return RecipientForm(None, "none", (), repr(text))
 
 

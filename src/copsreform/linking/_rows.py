@@ -231,8 +231,8 @@ def agency_totals(
         confidences: The confidence levels that count as a link.
 
     Returns:
-        ``"ORI agency name"`` (or the group) to ``(awards, federal amount)``, largest
-        amount first.
+        ``"ORI agency name"`` to ``(awards, federal amount)``, largest amount first, then
+        the ``(ambiguous)`` and ``(not linked)`` groups.
 
     Examples:
         >>> rows = [{"award_number": "A", "federal_amount": "10.00", "status": "linked",
@@ -260,4 +260,6 @@ def agency_totals(
         label: (len(awards), sum(awards.values(), Decimal("0.00")))
         for label, awards in groups.items()
     }
-    return dict(sorted(totals.items(), key=lambda item: (-item[1][1], item[0])))
+    return dict(
+        sorted(totals.items(), key=lambda item: (item[0].startswith("("), -item[1][1], item[0]))
+    )
