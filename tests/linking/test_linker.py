@@ -1,11 +1,11 @@
 """The rules, one by one, on agencies of the real FBI 2018 list."""
 
 import pytest
-from conftest import award, org
 from hypothesis import given
 from hypothesis import strategies as st
 
 import copsreform as cr
+from conftest import award, org
 from copsreform.linking._names import Group, agency_key
 
 

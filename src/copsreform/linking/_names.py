@@ -308,6 +308,18 @@ def _county(place: str) -> RecipientForm:
     return RecipientForm(Group.COUNTY, "county_sheriff", (_key(place),), f"county {place!r}")
 
 
+def _named_first(local: str) -> RecipientForm | None:
+    """A county or city named as such first: COUNTY OF X, X COUNTY OF, CITY OF X, X CITY OF."""
+    for pattern in _COUNTY_PREFIX_FORMS:
+        if found := pattern.match(local):
+            return _county(found.group(1))
+    if found := _CITY_PREFIX_FORMS[0].match(local):
+        return _city(found.group(2), found.group(1))
+    if found := _CITY_PREFIX_FORMS[1].match(local):
+        return _city(found.group(1), found.group(2))
+    return None
+
+
 def parse_recipient(name: str, state: str | None, kind: str = "unknown") -> RecipientForm:
     """Read what a recipient's name says it is, and the keys to look it up under.
 
@@ -348,15 +360,8 @@ def parse_recipient(name: str, state: str | None, kind: str = "unknown") -> Reci
             Group.SCHOOL, "school_police", (school_core(tokens),), f"school or district {text!r}"
         )
     local = " ".join(_without_state(tokens, state))
-    for pattern in _COUNTY_PREFIX_FORMS:
-        if found := pattern.match(local):
-            return _county(found.group(1))
-    for pattern in _CITY_PREFIX_FORMS:
-        if found := pattern.match(local):
-            place, place_kind = (found.group(2), found.group(1))
-            if pattern is _CITY_PREFIX_FORMS[1]:
-                place, place_kind = place_kind, place
-            return _city(place, place_kind)
+    if form := _named_first(local):
+        return form
     if kind == "institution_of_higher_education" or token_set & {"UNIVERSITY", "COLLEGE"}:
         key = _unprefixed(_strip_regents(tokens))
         return RecipientForm(Group.CAMPUS, "campus_police", (key,), f"university {text!r}")
