@@ -735,11 +735,28 @@ def _print_matrix(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write here (atomically): .csv for CSV, anything else JSON Lines. Standard output "
-    "(JSON Lines) when absent.",
+    help="Write here (atomically) instead of to standard output.",
 )
-@FORMAT_OPTION
-def link(grants_file: Path, agencies_file: Path, output: Path | None, output_format: str) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "csv"]),
+    help="Output format; JSON Lines unless this or the output's .csv suffix says CSV.",
+)
+@click.option(
+    "--report",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Form of the counts printed on standard error.",
+)
+def link(
+    grants_file: Path,
+    agencies_file: Path,
+    output: Path | None,
+    output_format: str | None,
+    report: str,
+) -> None:
     """Link the recipient of each grant of GRANTS to the FBI agencies of AGENCIES.
 
     GRANTS is a grants file in copsreform's formats (.jsonl, .json, .csv; 'import
@@ -774,16 +791,18 @@ def link(grants_file: Path, agencies_file: Path, output: Path | None, output_for
             else:
                 agencies.append(found)
         results = link_recipients(grants, agencies)
-        as_csv = output is not None and output.suffix.lower() == ".csv"
+        as_csv = output_format == "csv" or (
+            output_format is None and output is not None and output.suffix.lower() == ".csv"
+        )
         if output is None:
-            write_links(results, sys.stdout, "jsonl")
+            write_links(results, sys.stdout, "csv" if as_csv else "jsonl")
         else:
             with atomic_output(output, inputs=[grants_file, agencies_file]) as stream:
                 write_links(results, stream, "csv" if as_csv else "jsonl")
         counts = link_counts(results)
         counts["grants_rejected"] = tally.summary().rejected
         counts["agencies_rejected"] = bad_agencies
-        if output_format == "json":
+        if report == "json":
             click.echo(json.dumps(counts), err=True)
         else:
             click.echo(
