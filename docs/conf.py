@@ -68,6 +68,8 @@ extensions = [
     "rules_table",
     # Local: the performance page's tables, from the committed benchmark results.
     "bench_results",
+    # Local: the linker measured on the labelled awards, and its committed timing.
+    "linking_eval",
 ]
 
 exclude_patterns = ["_build", "_ext", "_generated", "Thumbs.db", ".DS_Store"]

@@ -1029,6 +1029,28 @@ _ALL = (
         "data/2025/2025-02-18/readme.md",
         commit="6486e79da29bdda15f26dc8006cc385ab049aa54",
     ),
+    Source(
+        "A7",
+        "King County Sheriff's Office: contracts program (police services for cities by "
+        "contract since 1973)",
+        ("http://www.kingcounty.gov/safety/sheriff/About/Contracts.aspx",),
+    ),
+    Source(
+        "A8",
+        "Quileute Tribe: official site (the tribe is located in La Push, Washington)",
+        ("https://quileutenation.org/",),
+    ),
+    Source(
+        "A9",
+        "Columbia Basin Herald and iFIBER ONE: the Mattawa Police Department (2013, 2022)",
+        (
+            "https://columbiabasinherald.com/news/2013/jun/01/mattawa-police-force-nearly-complete-2/",
+            (
+                "https://www.ifiberone.com/columbia_basin/city-of-mattawa-selects-new-police-chief/"
+                "article_922aa5e6-a9f1-11ec-b2be-536e1e007104.html"
+            ),
+        ),
+    ),
     _github(
         "D6",
         "GSA Federal Audit Clearinghouse: UEI rules as quoted from GSA, and its validators",

@@ -3,10 +3,11 @@
 USAspending names an award's recipient as a government or organisation ("CITY OF
 FEDERAL WAY", "COUNTY OF SPOKANE", "CONFEDERATED TRIBES OF THE COLVILLE RESERVATION"),
 with a UEI but no ORI; the FBI's agency list names the law enforcement agency with its
-ORI. :func:`link_recipients` joins them by identifier where both sides carry one and
-otherwise by domain rules on names, and says for every link how sure it is and why, and
-for every grant it cannot link, why not. :func:`evaluate_links` measures the links
-against hand-made labels.
+ORI. :func:`~copsreform.linking.linker.link_recipients` joins them by identifier where
+both sides carry one and otherwise by domain rules on names, and says for every link how
+sure it is and why, and for every grant it cannot link, why not.
+:func:`~copsreform.linking.evaluate.evaluate_links` measures the links against hand-made
+labels; :mod:`copsreform.linking.rows` writes them as CSV or JSON Lines.
 
 Examples:
     >>> import copsreform as cr
@@ -18,7 +19,7 @@ Examples:
     [('WA0241400', 'medium'), ('WADI05700', 'medium')]
 """
 
-from copsreform.linking._evaluate import (
+from copsreform.linking.evaluate import (
     LevelScore,
     LinkEvaluation,
     LinkLabel,
@@ -26,7 +27,7 @@ from copsreform.linking._evaluate import (
     evaluate_links,
     read_link_labels,
 )
-from copsreform.linking._linker import (
+from copsreform.linking.linker import (
     LOW_SCORE,
     MEDIUM_SCORE,
     Confidence,
@@ -37,8 +38,7 @@ from copsreform.linking._linker import (
     LinkStatus,
     link_recipients,
 )
-from copsreform.linking._names import words
-from copsreform.linking._rows import (
+from copsreform.linking.rows import (
     LINK_COLUMNS,
     agency_totals,
     link_rows,
@@ -66,6 +66,5 @@ __all__ = [
     "link_rows",
     "read_link_labels",
     "read_link_rows",
-    "words",
     "write_links",
 ]

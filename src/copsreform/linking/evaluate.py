@@ -27,7 +27,7 @@ import attrs
 
 from copsreform.errors import SourceFormatError
 from copsreform.identifiers import award_number as _award_number
-from copsreform.linking._linker import Confidence, LinkResult
+from copsreform.linking.linker import Confidence, LinkResult
 
 __all__ = [
     "LevelScore",
@@ -47,6 +47,11 @@ class LinkLabel:
         award_number: The award number, compact (``2020UMWX0499``).
         oris: The ORIs the award funds; empty for none.
         rationale: Why.
+
+    Examples:
+        >>> from copsreform import LinkLabel
+        >>> LinkLabel("2020SVWX0065", frozenset(), "a school district").oris
+        frozenset()
     """
 
     award_number: str
@@ -55,7 +60,7 @@ class LinkLabel:
 
 
 def read_link_labels(path: Path) -> list[LinkLabel]:
-    """Read labels from a CSV file with the columns ``award_number`` and ``oris``.
+    r"""Read labels from a CSV file with the columns ``award_number`` and ``oris``.
 
     ``oris`` holds ORIs separated by ``;``, or ``none``; a ``rationale`` column is kept
     when present. Award numbers may have dashes.
@@ -69,6 +74,14 @@ def read_link_labels(path: Path) -> list[LinkLabel]:
     Raises:
         SourceFormatError: If a column is missing, or a row has no award number, an empty
             ``oris`` cell or an award number given twice (naming the row).
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "labels.csv"
+        >>> _ = path.write_text("award_number,oris\n2019-HH-WX-0021,WA037100X;WADI05900\n")
+        >>> label = read_link_labels(path)[0]
+        >>> label.award_number, sorted(label.oris)
+        ('2019HHWX0021', ['WA037100X', 'WADI05900'])
     """
     labels: list[LinkLabel] = []
     seen: set[str] = set()
@@ -99,6 +112,11 @@ class LevelScore:
         proposed: Links proposed at this level.
         correct: Those whose ORI is labelled for their award.
         found: Labelled (award, ORI) pairs found at this level.
+
+    Examples:
+        >>> from copsreform import Confidence
+        >>> LevelScore(Confidence.HIGH, proposed=4, correct=3, found=3).precision
+        0.75
     """
 
     confidence: Confidence
@@ -126,6 +144,12 @@ class Miss:
         proposed: The ORIs the linker proposed for the award.
         labelled: The ORIs labelled for the award.
         explanation: The wrong link's evidence, or the linker's reason for the award.
+
+    Examples:
+        >>> miss = Miss("2014HHWX0019", "QUILEUTE INDIAN TRIBE", "missed", "WADI07000",
+        ...             "unlinked", None, (), ("WADI07000",), "no tribal agency of that name")
+        >>> miss.kind, miss.ori
+        ('missed', 'WADI07000')
     """
 
     award_number: str
@@ -149,6 +173,12 @@ class LinkEvaluation:
         labelled_none: Awards labelled as funding no agency.
         levels: One :class:`LevelScore` per confidence, high first.
         misses: Every wrong and every missed link.
+
+    Examples:
+        >>> from copsreform import Confidence, LinkEvaluation
+        >>> report = LinkEvaluation(1, 1, 0, (LevelScore(Confidence.HIGH, 1, 1, 1),), ())
+        >>> report.precision(Confidence.HIGH), report.recall()
+        (1.0, 1.0)
     """
 
     awards: int
@@ -187,6 +217,14 @@ def evaluate_links(results: Iterable[LinkResult], labels: Iterable[LinkLabel]) -
 
     Raises:
         ValueError: If an award of ``results`` has no label (naming it).
+
+    Examples:
+        >>> import copsreform as cr
+        >>> grants, _ = cr.split(cr.read_bundled_usaspending())
+        >>> results = cr.link_recipients(grants[:1], [])
+        >>> report = evaluate_links(results, [LinkLabel("2020UMWX0499", frozenset({"WA0173600"}))])
+        >>> report.recall(), [m.kind for m in report.misses]
+        (0.0, ['missed'])
     """
     by_award: Mapping[str, LinkLabel] = {label.award_number: label for label in labels}
     counts = {c: [0, 0, 0] for c in Confidence}  # proposed, correct, found

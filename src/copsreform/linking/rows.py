@@ -36,7 +36,7 @@ from typing import IO, Final, Literal
 from copsreform.batch import Rejected
 from copsreform.errors import Problem, SourceFormatError
 from copsreform.export import neutralise, restore
-from copsreform.linking._linker import LinkResult
+from copsreform.linking.linker import LinkResult
 
 __all__ = ["LINK_COLUMNS", "agency_totals", "link_rows", "read_link_rows", "write_links"]
 
@@ -75,6 +75,13 @@ def link_rows(results: Iterable[LinkResult]) -> list[dict[str, str]]:
 
     Returns:
         Rows with the keys of :data:`LINK_COLUMNS`; an absent value is ``""``.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> grants, _ = cr.split(cr.read_bundled_usaspending())
+        >>> row = link_rows(cr.link_recipients(grants[:1], []))[0]
+        >>> row["status"], row["ori"], row["federal_amount"]
+        ('unlinked', '', '750000.00')
     """
     rows: list[dict[str, str]] = []
     for result in results:
@@ -128,6 +135,16 @@ def write_links(
 
     Returns:
         The number of rows written.
+
+    Examples:
+        >>> import io
+        >>> import copsreform as cr
+        >>> grants, _ = cr.split(cr.read_bundled_usaspending())
+        >>> out = io.StringIO()
+        >>> write_links(cr.link_recipients(grants[:1], []), out, "jsonl")
+        1
+        >>> '"status": "unlinked"' in out.getvalue()
+        True
     """
     rows = link_rows(results)
     if file_format == "csv":
@@ -144,7 +161,7 @@ def write_links(
 
 
 def read_link_rows(path: Path) -> Iterator[dict[str, str] | Rejected]:
-    """Read a links file written by :func:`write_links` (``.csv`` or ``.jsonl``).
+    r"""Read a links file written by :func:`write_links` (``.csv`` or ``.jsonl``).
 
     Args:
         path: The file; its suffix says the format.
@@ -156,6 +173,14 @@ def read_link_rows(path: Path) -> Iterator[dict[str, str] | Rejected]:
     Raises:
         SourceFormatError: If the suffix is neither, or a CSV header lacks a required
             column.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "links.csv"
+        >>> _ = path.write_text("award_number,federal_amount,status,ori,agency_name,"
+        ...                     "confidence\nA,10.00,linked,WA0170700,Kent Police Department,high\n")
+        >>> [row["ori"] for row in read_link_rows(path)]
+        ['WA0170700']
     """
     suffix = path.suffix.lower()
     if suffix == ".csv":

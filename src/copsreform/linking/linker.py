@@ -1,4 +1,17 @@
-"""Link each grant's recipient to the FBI agencies whose work the award funds."""
+"""Link each grant's recipient to the FBI agencies whose work the award funds.
+
+The entry point is :func:`link_recipients`; :class:`LinkResult`, :class:`Link` and
+:class:`Evidence` are what it returns, :class:`Confidence`, :class:`LinkStatus` and
+:class:`LinkRule` what they say.
+
+Examples:
+    >>> import copsreform as cr
+    >>> agencies, _ = cr.split(cr.read_bundled_2018())
+    >>> grants, _ = cr.split(cr.read_bundled_usaspending())
+    >>> result = cr.link_recipients(grants[:1], agencies)[0]
+    >>> result.award_number, result.status, result.oris
+    ('2020UMWX0499', <LinkStatus.LINKED: 'linked'>, ('WA0173600',))
+"""
 
 import enum
 from collections.abc import Iterable, Sequence
@@ -72,6 +85,11 @@ class LinkStatus(enum.Enum):
       is given (at ``low`` confidence) and the reason says why.
     * ``UNLINKED``: no agency; the reason says why (a school district, a tribe or city
       without an agency in the list, a recipient no rule applies to).
+
+    Examples:
+        >>> from copsreform import LinkStatus
+        >>> [s.value for s in LinkStatus]
+        ['linked', 'ambiguous', 'unlinked']
     """
 
     LINKED = "linked"
@@ -91,6 +109,11 @@ class LinkRule(enum.Enum):
     * ``CAMPUS_POLICE``: a university or college funds its campus police.
     * ``SCHOOL_POLICE``: a school district funds its own police, where it has one.
     * ``NAMED_AGENCY``: the recipient is a law enforcement agency by name.
+
+    Examples:
+        >>> from copsreform import LinkRule
+        >>> LinkRule("county_sheriff")
+        <LinkRule.COUNTY_SHERIFF: 'county_sheriff'>
     """
 
     ORI = "ori"
@@ -123,6 +146,12 @@ class Evidence:
         state: The state both sides are in.
         identifier: The identifier that matched (``"UEI NSU3DBMM7JN9"``), if any.
         note: Anything else a reviewer should know (how many agencies share the name).
+
+    Examples:
+        >>> from copsreform import Evidence, LinkRule
+        >>> print(Evidence(LinkRule.CITY_POLICE, "exact", "CITY OF KENT",
+        ...                "Kent Police Department", ("KENT", "KENT"), 100.0, "WA"))
+        city_police: 'KENT' = 'KENT' (Kent Police Department), score 100, state WA
     """
 
     rule: LinkRule
@@ -156,6 +185,15 @@ class Link:
         agency: The agency (its ORI is :attr:`ori`).
         confidence: How sure the link is.
         evidence: Why it was proposed.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> kent = cr.Agency(name="Kent Police Department", state="WA", ori="WA0170700",
+        ...                  jurisdiction=cr.Jurisdiction.LOCAL, agency_type=cr.AgencyType.CITY)
+        >>> why = cr.Evidence(cr.LinkRule.CITY_POLICE, "exact", "CITY OF KENT", kent.name,
+        ...                   ("KENT", "KENT"), 100.0, "WA")
+        >>> cr.Link(kent, cr.Confidence.HIGH, why).ori
+        'WA0170700'
     """
 
     agency: Agency
@@ -177,6 +215,13 @@ class LinkResult:
         status: Linked, ambiguous or unlinked.
         links: The proposed links; for an ambiguous result, the candidates (each low).
         reason: Why a result is ambiguous or unlinked; ``None`` when linked.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> grants, _ = cr.split(cr.read_bundled_usaspending())
+        >>> result = cr.link_recipients(grants[12:13], [])[0]
+        >>> result.status.value, result.oris, result.reason is not None
+        ('unlinked', (), True)
     """
 
     grant: Grant
@@ -305,9 +350,9 @@ def link_recipients(grants: Iterable[Grant], agencies: Iterable[Agency]) -> list
     agency of the same state is looked for: a city or town's police department, a
     county's sheriff's office (and county police), a tribe's tribal police, a state body
     itself, a university's campus police, a school district's own police, or the agency a
-    recipient names. Names are compared after normalisation (see
-    :func:`copsreform.linking.words`); where no name is equal, close spellings are scored
-    with rapidfuzz. Nothing is guessed: several equally good candidates make an ambiguous
+    recipient names. Names are compared after normalisation (upper case, punctuation out,
+    abbreviations such as PD and SO written out); where no name is equal, close spellings
+    are scored with rapidfuzz. Nothing is guessed: several equally good candidates make an ambiguous
     result that lists them all.
 
     Args:
