@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from bench_results import _table as bench_table
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
@@ -33,14 +34,8 @@ RECALL_TARGET = 0.90
 
 
 def _table(header: list[str], rows: list[list[str]], widths: str = "") -> list[str]:
-    lines = [".. list-table::", "   :header-rows: 1"]
-    if widths:
-        lines.append(f"   :widths: {widths}")
-    lines.append("")
-    for row in [header, *rows]:
-        lines.append(f"   * - {row[0] or ' '}")
-        lines.extend(f"     - {cell or ' '}" for cell in row[1:])
-    return [*lines, ""]
+    lines = bench_table(header, [[cell or " " for cell in row] for row in rows])
+    return [*lines[:2], f"   :widths: {widths}", *lines[2:]] if widths else lines
 
 
 def _share(value: float | None) -> str:

@@ -243,6 +243,25 @@ def main(debug: bool) -> None:
 
 
 KIND_CHOICE = click.Choice(sorted(KINDS))
+OUTPUT_OPTION = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here (atomically) instead of to standard output.",
+)
+REPORT_OPTION = click.option(
+    "--report",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Form of the summary printed on standard error.",
+)
+OUTPUT_FORMAT_OPTION = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "csv"]),
+    help="Output format; JSON Lines unless this or the output's .csv suffix says CSV.",
+)
 FORMAT_OPTION = click.option(
     "--format",
     "output_format",
@@ -417,18 +436,8 @@ def _table(key: str, rows: dict[str, tuple[int, Decimal]]) -> str:
 @main.command(name="import")
 @click.argument("source", type=click.Choice(["usaspending", "cde"]))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write here (atomically) instead of to standard output.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["jsonl", "csv"]),
-    help="Output format; JSON Lines unless this or the output's .csv suffix says CSV.",
-)
+@OUTPUT_OPTION
+@OUTPUT_FORMAT_OPTION
 @click.option(
     "--errors",
     "errors_path",
@@ -443,13 +452,7 @@ def _table(key: str, rows: dict[str, tuple[int, Decimal]]) -> str:
 @click.option(
     "--state", help="USAspending API pages: the recipients' state of the request filter, e.g. WA."
 )
-@click.option(
-    "--report",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Form of the summary printed on standard error.",
-)
+@REPORT_OPTION
 def import_(
     source: str,
     file: Path,
@@ -731,25 +734,9 @@ def _print_matrix(
     metavar="AGENCIES",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write here (atomically) instead of to standard output.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["jsonl", "csv"]),
-    help="Output format; JSON Lines unless this or the output's .csv suffix says CSV.",
-)
-@click.option(
-    "--report",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Form of the counts printed on standard error.",
-)
+@OUTPUT_OPTION
+@OUTPUT_FORMAT_OPTION
+@REPORT_OPTION
 def link(
     grants_file: Path,
     agencies_file: Path,
