@@ -281,7 +281,6 @@ _COUNTY_SUFFIX_FORM: Final = re.compile(
 )
 # "Hamilton Township, Mercer County Police Department": the county tells two places apart.
 _COUNTY_QUALIFIER: Final = re.compile(r",[^,]+\bCounty\b", re.IGNORECASE)
-_RESERVATION: Final = re.compile(r"^(.*?) OF (?:THE )?(.+?) RESERVATION$")
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -401,13 +400,21 @@ def _strip_regents(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tokens
 
 
+def _reservation(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Split "X OF (THE) Y RESERVATION" at its last OF into X and Y (in words, linear time)."""
+    if len(tokens) < 4 or tokens[-1] != "RESERVATION" or "OF" not in tokens[:-2]:
+        return None
+    of = len(tokens) - 3 - tokens[-3::-1].index("OF")
+    place = tokens[of + 1 : -1]
+    if place[:1] == ("THE",):
+        place = place[1:]
+    return (tokens[:of], place) if tokens[:of] and place else None
+
+
 def _tribe(tokens: tuple[str, ...], text: str) -> RecipientForm:
     keys: list[tuple[str, ...]] = []
-    main = " ".join(tokens)
-    if found := _RESERVATION.match(main):
-        main_core = tribal_core(_key(found.group(1)))
-        reservation_core = tribal_core(_key(found.group(2)))
-        keys.extend(c for c in (main_core, reservation_core) if c)
+    if found := _reservation(tokens):
+        keys.extend(c for c in (tribal_core(found[0]), tribal_core(found[1])) if c)
     else:
         core = tribal_core(tokens)
         if core:
