@@ -769,6 +769,13 @@ def link(
                 click.echo(f"{grants_file}: {outcome}", err=True)
             else:
                 grants.append(outcome)
+        if not grants:
+            counts = tally.summary()
+            _fail(
+                f"{grants_file}: holds no grant to link (read {counts.read}, rejected "
+                f"{counts.rejected}); for a USAspending file, run 'copsreform import "
+                "usaspending' first"
+            )
         agencies: list[Agency] = []
         bad_agencies = 0
         for found in _read_agencies(agencies_file):

@@ -83,6 +83,15 @@ def test_link_csv_on_standard_output(grants_file: Path) -> None:
     assert out.startswith(",".join(LINK_COLUMNS) + "\n2020UMWX0499,CITY OF FEDERAL WAY,WA,")
 
 
+def test_link_says_when_the_grants_file_holds_no_grant() -> None:
+    code, _, err = run("link", str(PAGE), str(FBI))
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        f"copsreform: {PAGE}: holds no grant to link (read 1, rejected 1); for a USAspending "
+        "file, run 'copsreform import usaspending' first"
+    )
+
+
 def test_link_refuses_to_write_over_an_input(grants_file: Path) -> None:
     code, _, err = run("link", str(grants_file), str(FBI), "-o", str(grants_file))
     assert code == 2
