@@ -770,10 +770,10 @@ def link(
             else:
                 grants.append(outcome)
         if not grants:
-            counts = tally.summary()
+            read = tally.summary()
             _fail(
-                f"{grants_file}: holds no grant to link (read {counts.read}, rejected "
-                f"{counts.rejected}); for a USAspending file, run 'copsreform import "
+                f"{grants_file}: holds no grant to link (read {read.read}, rejected "
+                f"{read.rejected}); for a USAspending file, run 'copsreform import "
                 "usaspending' first"
             )
         agencies: list[Agency] = []

@@ -130,6 +130,18 @@ def test_a_university_links_to_its_campus_police(agencies: list[cr.Agency]) -> N
     assert result.links[0].evidence.rule is cr.LinkRule.CAMPUS_POLICE
 
 
+def test_a_campus_named_with_at(agencies: list[cr.Agency]) -> None:
+    result = link_one(org("UNIVERSITY OF TEXAS AT AUSTIN", state="TX"), agencies)
+    assert [(link.agency.name, link.confidence) for link in result.links] == [
+        ("University of Texas: Austin", cr.Confidence.HIGH)
+    ]
+
+
+def test_a_municipality(agencies: list[cr.Agency]) -> None:
+    result = link_one(org("MUNICIPALITY OF ANCHORAGE", state="AK"), agencies)
+    assert [link.agency.name for link in result.links] == ["Anchorage Police Department"]
+
+
 def test_several_campuses_are_ambiguous_and_all_given(agencies: list[cr.Agency]) -> None:
     result = link_one(org("WASHINGTON STATE UNIVERSITY"), agencies)
     assert result.status is cr.LinkStatus.AMBIGUOUS

@@ -26,6 +26,7 @@ __all__ = [
     "Group",
     "RecipientForm",
     "agency_key",
+    "campus_full_key",
     "compact",
     "is_school_agency",
     "parse_recipient",
@@ -107,7 +108,9 @@ class Group(enum.Enum):
     ANY = "any"
 
 
-_PLACE_PREFIXES: Final = frozenset({"CITY", "TOWN", "VILLAGE", "TOWNSHIP", "BOROUGH"})
+_PLACE_PREFIXES: Final = frozenset(
+    {"CITY", "TOWN", "VILLAGE", "TOWNSHIP", "BOROUGH", "MUNICIPALITY"}
+)
 _CITY_SUFFIX_WORDS: Final = frozenset(
     {"POLICE", "DEPARTMENT", "OF", "PUBLIC", "SAFETY", "MARSHAL", "MARSHALS", "OFFICE", "DIVISION"}
 )
@@ -263,7 +266,7 @@ class RecipientForm:
     described: str
 
 
-_PLACE_KINDS: Final = r"(?:CITY AND COUNTY|CITY|TOWN|VILLAGE|TOWNSHIP|BOROUGH)"
+_PLACE_KINDS: Final = r"(?:CITY AND COUNTY|CITY|TOWN|VILLAGE|TOWNSHIP|BOROUGH|MUNICIPALITY)"
 #: Forms that say "city" (or town, village...) before anything else can: CITY OF X, and
 #: X, CITY OF (commas are spaces by now).
 _CITY_PREFIX_FORMS: Final = (
@@ -305,6 +308,28 @@ def _city(place: str, kind: str) -> RecipientForm:
 
 def _county(place: str) -> RecipientForm:
     return RecipientForm(Group.COUNTY, "county_sheriff", (_key(place),), f"county {place!r}")
+
+
+def _campus_keys(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """A university's keys: with its campus first, then without.
+
+    "UNIVERSITY OF TEXAS AT AUSTIN" is the FBI's "University of Texas: Austin".
+    """
+    key = _unprefixed(_strip_regents(tokens))
+    if "AT" not in key[1:-1]:
+        return (key,)
+    at = key.index("AT", 1)
+    return ((*key[:at], *key[at + 1 :]), key[:at])
+
+
+def campus_full_key(name: str) -> tuple[str, ...]:
+    """The words of a campus agency's whole name ("University of Texas: Austin").
+
+    Examples:
+        >>> campus_full_key("University of Texas: Austin")
+        ('UNIVERSITY', 'OF', 'TEXAS', 'AUSTIN')
+    """
+    return words(name)
 
 
 def _named_first(local: str) -> RecipientForm | None:
@@ -362,8 +387,9 @@ def parse_recipient(name: str, state: str | None, kind: str = "unknown") -> Reci
     if form := _named_first(local):
         return form
     if kind == "institution_of_higher_education" or token_set & {"UNIVERSITY", "COLLEGE"}:
-        key = _unprefixed(_strip_regents(tokens))
-        return RecipientForm(Group.CAMPUS, "campus_police", (key,), f"university {text!r}")
+        return RecipientForm(
+            Group.CAMPUS, "campus_police", _campus_keys(tokens), f"university {text!r}"
+        )
     if found := _COUNTY_SUFFIX_FORM.match(local):
         return _county(found.group(1))
     if not token_set & _TRIBAL_MARKERS and (found := _CITY_SUFFIX_FORM.match(local)):

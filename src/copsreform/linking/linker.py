@@ -26,6 +26,7 @@ from copsreform.linking._names import (
     Group,
     RecipientForm,
     agency_key,
+    campus_full_key,
     compact,
     is_school_agency,
     parse_recipient,
@@ -317,6 +318,8 @@ class _Index:
             group = _GROUP_OF_TYPE.get(record.agency_type)
             if group is not None:
                 self._add(record.state, group, agency, agency_key(group, record.name), record)
+            if group is Group.CAMPUS and ":" in record.name:
+                self._add(record.state, group, agency, campus_full_key(record.name), record)
             if is_school_agency(record.name):
                 self._add(
                     record.state,
