@@ -978,6 +978,28 @@ _ALL = (
         "chuncks/title-34/chunck-958.md",  # codespell:ignore
         "chuncks/title-42/chunck-4334.md",  # codespell:ignore
     ),
+    Source(
+        "A7",
+        "King County Sheriff's Office: contracts program (police services for cities by "
+        "contract since 1973)",
+        ("http://www.kingcounty.gov/safety/sheriff/About/Contracts.aspx",),
+    ),
+    Source(
+        "A8",
+        "Quileute Tribe: official site (the tribe is located in La Push, Washington)",
+        ("https://quileutenation.org/",),
+    ),
+    Source(
+        "A9",
+        "Columbia Basin Herald and iFIBER ONE: the Mattawa Police Department (2013, 2022)",
+        (
+            "https://columbiabasinherald.com/news/2013/jun/01/mattawa-police-force-nearly-complete-2/",
+            (
+                "https://www.ifiberone.com/columbia_basin/city-of-mattawa-selects-new-police-chief/"
+                "article_922aa5e6-a9f1-11ec-b2be-536e1e007104.html"
+            ),
+        ),
+    ),
     # -- Data formats and real data -----------------------------------------------------
     _github(
         "D1",
@@ -1030,26 +1052,26 @@ _ALL = (
         commit="6486e79da29bdda15f26dc8006cc385ab049aa54",
     ),
     Source(
-        "A7",
-        "King County Sheriff's Office: contracts program (police services for cities by "
-        "contract since 1973)",
-        ("http://www.kingcounty.gov/safety/sheriff/About/Contracts.aspx",),
+        "D4b",
+        "FBI Crime Data Explorer front end, issue 806: Nebraska ORIs start with NB (2017)",
+        ("https://github.com/fbi-cde/crime-data-frontend/issues/806",),
+        repo="fbi-cde/crime-data-frontend",
     ),
-    Source(
-        "A8",
-        "Quileute Tribe: official site (the tribe is located in La Push, Washington)",
-        ("https://quileutenation.org/",),
+    _github(
+        "D4c",
+        "FBI Crime Data Explorer NIBRS downloads for Louisiana: agencies table (2020) and "
+        "cde_agencies table (2015), as kept by the ACLU",
+        "aclu-national/crime_in_louisiana",
+        "LA-2020/agencies.csv",
+        "LA-2015/cde_agencies.csv",
+        commit="e238c2f7ffd6bec779ca08b2912f5676351e6ce9",
     ),
-    Source(
-        "A9",
-        "Columbia Basin Herald and iFIBER ONE: the Mattawa Police Department (2013, 2022)",
-        (
-            "https://columbiabasinherald.com/news/2013/jun/01/mattawa-police-force-nearly-complete-2/",
-            (
-                "https://www.ifiberone.com/columbia_basin/city-of-mattawa-selects-new-police-chief/"
-                "article_922aa5e6-a9f1-11ec-b2be-536e1e007104.html"
-            ),
-        ),
+    _github(
+        "D4d",
+        "FBI API /api/agencies, pulled September 2018 and flattened with pandas",
+        "ericjohannes/fbi_data_downloader",
+        "agencies.csv",
+        commit="50867fbf3c090ae7c22fd617c6e1303c731854e3",
     ),
     _github(
         "D6",

@@ -21,7 +21,7 @@ Examples:
 """
 
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
-from copsreform.batch import Rejected, Summary, Tally, split
+from copsreform.batch import Outcomes, Rejected, Summary, Tally, split
 from copsreform.engagement import (
     Engagement,
     EngagementStatus,
@@ -59,6 +59,7 @@ from copsreform.linking import (
 from copsreform.programs import CRIProgram, GrantProgram, TACategory
 from copsreform.providers import Provider, ProviderRole, find_provider, providers
 from copsreform.rules import (
+    ASSUMABLE,
     Condition,
     Decision,
     Eligibility,
@@ -93,6 +94,7 @@ from copsreform.sources import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "ASSUMABLE",
     "Agency",
     "AgencyType",
     "CRIProgram",
@@ -121,6 +123,7 @@ __all__ = [
     "Organization",
     "OrganizationKind",
     "Outcome",
+    "Outcomes",
     "Problem",
     "Provider",
     "ProviderNotFoundError",
