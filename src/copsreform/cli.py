@@ -818,13 +818,7 @@ def link(
     with _errors_as_lines():
         check_outputs([grants_file, agencies_file], [output])
         tally = Tally()
-        grants: list[Grant] = []
-        for outcome in read_records(Grant, grants_file):
-            tally.add(outcome)
-            if isinstance(outcome, Rejected):
-                click.echo(f"{grants_file}: {outcome}", err=True)
-            else:
-                grants.append(outcome)
+        grants = _kept(read_records(Grant, grants_file), grants_file, tally)
         if not grants:
             read = tally.summary()
             _fail(
@@ -832,14 +826,9 @@ def link(
                 f"{read.rejected}); for a USAspending file, run 'copsreform import "
                 "usaspending' first"
             )
-        agencies: list[Agency] = []
-        bad_agencies = 0
-        for found in _read_agencies(agencies_file):
-            if isinstance(found, Rejected):
-                bad_agencies += 1
-                click.echo(f"{agencies_file}: {found}", err=True)
-            else:
-                agencies.append(found)
+        agency_tally = Tally()
+        agencies = _kept(_read_agencies(agencies_file), agencies_file, agency_tally)
+        bad_agencies = agency_tally.summary().rejected
         results = link_recipients(grants, agencies)
         as_csv = output_format == "csv" or (
             output_format is None and output is not None and output.suffix.lower() == ".csv"
@@ -883,15 +872,21 @@ def link_counts(results: Iterable[LinkResult]) -> dict[str, int]:
     return counts
 
 
-def _agency_summary(file: Path, output_format: str) -> None:
-    rows: list[dict[str, str]] = []
-    tally = Tally()
-    for outcome in read_link_rows(file):
+def _kept(outcomes: Iterable[T | Rejected], path: Path, tally: Tally) -> list[T]:
+    """Count every outcome, print each rejection on stderr, and return the rest."""
+    kept: list[T] = []
+    for outcome in outcomes:
         tally.add(outcome)
         if isinstance(outcome, Rejected):
-            click.echo(f"{file}: {outcome}", err=True)
+            click.echo(f"{path}: {outcome}", err=True)
         else:
-            rows.append(outcome)
+            kept.append(outcome)
+    return kept
+
+
+def _agency_summary(file: Path, output_format: str) -> None:
+    tally = Tally()
+    rows = _kept(read_link_rows(file), file, tally)
     totals = agency_totals(rows)
     counts = tally.summary()
     awards = {row["award_number"]: Decimal(row["federal_amount"]) for row in rows}
