@@ -92,6 +92,14 @@ def test_link_says_when_the_grants_file_holds_no_grant() -> None:
     )
 
 
+def test_link_writes_no_parquet(grants_file: Path) -> None:
+    code, _, err = run(
+        "link", str(grants_file), str(FBI), "-o", str(grants_file.with_name("l.parquet"))
+    )
+    assert code == 2
+    assert "links are written as CSV (.csv) or JSON Lines (.jsonl)" in err
+
+
 def test_link_refuses_to_write_over_an_input(grants_file: Path) -> None:
     code, _, err = run("link", str(grants_file), str(FBI), "-o", str(grants_file))
     assert code == 2
