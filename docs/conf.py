@@ -72,6 +72,8 @@ extensions = [
     "columnar_results",
     # The DataFrame how-to's chart, drawn with matplotlib from the code it shows.
     "matplotlib.sphinxext.plot_directive",
+    # Local: the linker measured on the labelled awards, and its committed timing.
+    "linking_eval",
     # Local: the engagement and provider tables and chart, from the shipped data.
     "engagement_tables",
 ]

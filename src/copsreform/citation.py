@@ -40,7 +40,9 @@ __all__ = ["PublicSource"]
 
 #: Longest URL accepted, in characters.
 MAX_URL: Final = 2_000
-_URL: Final = re.compile(r"https?://[^\s/?#]+\S*")
+#: What a URL must be, for ``fullmatch``: http or https, a host, then no whitespace.
+PATTERN: Final = r"https?://[^\s/?#]+\S*"
+_URL: Final = re.compile(PATTERN)
 
 
 def _url(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:

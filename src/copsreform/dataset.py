@@ -64,7 +64,11 @@ def _engagement(entry: dict[str, Any]) -> Engagement:
         provider=None if provider is None else find_provider(provider),
         categories=frozenset(TACategory(c) for c in entry["categories"]),
         focus=entry["focus"],
-        **{name: _day(entry[name]) for name in _DATES},
+        requested_on=_day(entry["requested_on"]),
+        announced_on=_day(entry["announced_on"]),
+        start=_day(entry["start"]),
+        end=_day(entry["end"]),
+        report_released_on=_day(entry["report_released_on"]),
         findings_count=entry["findings_count"],
         recommendations_count=entry["recommendations_count"],
         sources=tuple(
