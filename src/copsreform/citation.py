@@ -77,7 +77,7 @@ class PublicSource:
     """
 
     title: str = attrs.field(converter=f.fold_spaces, validator=f.name)
-    url: str = attrs.field(validator=_url)
+    url: str = attrs.field(validator=_url, metadata={f.SCHEMA: {"maxLength": MAX_URL}})
     publisher: str | None = attrs.field(
         default=None, converter=f.fold_spaces_or_none, validator=f.optional(f.name)
     )

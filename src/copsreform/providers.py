@@ -88,6 +88,7 @@ def _year(instance: object, attribute: "attrs.Attribute[Any]", value: object) ->
 #: The COPS Office was created in 1994; no provider year can be earlier.
 _FIRST_YEAR = 1994
 _LAST_YEAR = 2100
+_YEAR_SCHEMA = {"minimum": _FIRST_YEAR, "maximum": _LAST_YEAR}
 
 
 def _names(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
@@ -141,8 +142,12 @@ class Provider:
     note: str | None = attrs.field(
         default=None, converter=f.strip_text, validator=f.optional(f.text)
     )
-    first_year: int | None = attrs.field(default=None, validator=f.optional(_year))
-    last_year: int | None = attrs.field(default=None, validator=f.optional(_year))
+    first_year: int | None = attrs.field(
+        default=None, validator=f.optional(_year), metadata={f.SCHEMA: _YEAR_SCHEMA}
+    )
+    last_year: int | None = attrs.field(
+        default=None, validator=f.optional(_year), metadata={f.SCHEMA: _YEAR_SCHEMA}
+    )
 
     def __attrs_post_init__(self) -> None:
         if (

@@ -712,8 +712,8 @@ def to_dict(obj: Any, *, mode: Literal["json", "python"] = "json") -> dict[str, 
         >>> import copsreform as cr
         >>> cr.to_dict(cr.find_provider("NPI"))["programs"]
         ['collaborative_reform', 'critical_response', 'critical_response_ta']
-        >>> cr.to_dict(cr.find_provider("NPI"), mode="python")["programs"]
-        [<CRIProgram.CRITICAL_RESPONSE: 'critical_response'>]
+        >>> cr.to_dict(cr.find_provider("NPI"), mode="python")["programs"][1]
+        <CRIProgram.CRITICAL_RESPONSE: 'critical_response'>
     """
     if mode not in ("json", "python"):
         raise ArgumentTypeError.single("must be 'json' or 'python'", mode, root="mode")
