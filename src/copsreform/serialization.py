@@ -54,6 +54,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from copsreform import _engine
 from copsreform._atomic import replacing
 from copsreform.agency import Agency, Organization
 from copsreform.batch import Rejected
@@ -872,6 +873,9 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         ...
         copsreform.errors.ValidationError: '$' is not valid JSON: Expecting ',' delimiter at line 1 column 26 (got '{"name": "CITY OF COLFAX"')
     """
+    found = _engine.decode(cls, text, MAX_DOCUMENT_CHARS)  # None: read it precisely below
+    if found is not None:
+        return found
     data = _parse(text)
     if type(data) is dict and _VERSION_KEY in data:
         _migrate_in_place(data)

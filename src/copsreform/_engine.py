@@ -1,0 +1,376 @@
+"""The compiled decode path: JSON documents as copsreform writes them, straight to objects.
+
+:func:`copsreform.from_json` (and so :func:`copsreform.read_jsonl`) first hands a document
+to :func:`decode`. It parses and checks the wire format in compiled code (msgspec), into
+one ``msgspec.Struct`` per model class whose field types state the wire rules as types,
+patterns and bounds; then it fills the frozen attrs object field by field, without its
+``__init__`` (the wire types already hold everything the field validators and converters
+would check or change), and runs the class's ``__attrs_post_init__``, which holds the
+cross-field rules. Python runs only for what is not a type, a pattern or a bound: cents
+to :class:`~decimal.Decimal`, a fiscal year to its shared
+:class:`~copsreform.FiscalYear`, the cross-field rules.
+
+The fast path takes only documents in the form copsreform writes, which it can prove
+valid: every key present, identifiers, state codes and amounts in canonical form (money
+with exactly two decimals), names already folded, no blank text. It refuses more than the
+wire format does, never less: a document it does not take, for whatever reason, goes to
+the precise path of :mod:`copsreform.serialization`, which reads the whole wire format
+and reports every problem with its path. A property test holds the two paths to the same
+verdict and equal objects.
+
+Two checks are made around msgspec, which does not make them itself:
+
+* a key given twice (msgspec keeps the last) is found by counting keys: every key is
+  followed by a colon, so when the text holds exactly as many colons as the document has
+  distinct keys, no key repeats; otherwise the colons outside strings are counted;
+* the document size limit of :func:`copsreform.from_json` is checked before parsing (the
+  nesting depth is bounded by the types).
+
+msgspec refuses ``NaN``, ``Infinity``, lone surrogates and invalid UTF-8 itself; its
+``int`` never takes a float or a bool, its ``str`` never a number.
+"""
+
+import datetime as dt
+import enum
+import re
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Annotated, Any, Final, Literal, TypeVar, Union
+
+import attrs
+import msgspec
+from msgspec import Meta
+
+from copsreform import _fields as f
+from copsreform.agency import Agency, Organization
+from copsreform.engagement import Engagement, Recommendation, StatusChange
+from copsreform.fiscal import MAX_YEAR, MIN_YEAR, FiscalYear
+from copsreform.grant import Grant
+from copsreform.identifiers.assistance_listing import COPS_LISTINGS
+from copsreform.programs import CRIProgram
+from copsreform.providers import Provider
+from copsreform.states import STATES
+
+__all__ = ["decode"]
+
+T = TypeVar("T")
+
+# Wire types: the rules of each field, as the fast path states them ------------------------
+# Patterns run with ``re.search``, so each is anchored with ``^`` and ``\Z``. Each accepts
+# only values that the field's converter leaves unchanged and its validator accepts.
+
+_CHAR = r"[^\s\ud800-\udfff]"  # neither white space nor a lone surrogate
+#: A name already folded (no outer or double spaces, no tab or line break), 1 to 300.
+Name = Annotated[str, Meta(max_length=f.MAX_NAME, pattern=rf"^{_CHAR}+(?: {_CHAR}+)*\Z")]
+#: Text already stripped and not blank, at most 20,000 characters; inner line breaks kept.
+Text = Annotated[
+    str,
+    Meta(min_length=1, max_length=f.MAX_TEXT, pattern=r"^(?!\s)[^\ud800-\udfff]*(?<!\s)\Z"),
+]
+#: A non-empty string, at most 20,000 characters (provider aliases and sources).
+Words = Annotated[str, Meta(min_length=1, max_length=f.MAX_TEXT)]
+Count = Annotated[int, Meta(ge=0, le=f.MAX_COUNT)]
+State = Literal[tuple(sorted(STATES))]  # type: ignore[valid-type]
+Listing = Literal[tuple(sorted(COPS_LISTINGS))]  # type: ignore[valid-type]
+Year = Annotated[int, Meta(ge=MIN_YEAR, le=MAX_YEAR)]
+#: Money as copsreform writes it: exactly two decimals, below 10**13 in size.
+Money = Annotated[str, Meta(pattern=r"^-?[0-9]{1,13}\.[0-9]{2}\Z")]
+NonNegativeMoney = Annotated[str, Meta(pattern=r"^[0-9]{1,13}\.[0-9]{2}\Z")]
+# Canonical identifiers: the same shapes as the identifier modules' rules.
+Ori = Annotated[str, Meta(pattern=r"^[A-Z]{2}[A-Z0-9]{7}\Z")]
+Uei = Annotated[str, Meta(pattern=r"^(?![0-9A-Z]*[0-9]{9})[1-9A-HJ-NP-Z][0-9A-HJ-NP-Z]{11}\Z")]
+AwardNumber = Annotated[
+    str,
+    Meta(
+        pattern=r"^(?:15JCOPS[0-9]{2}G[GK][0-9]{5}[A-Z]{4}"
+        r"|(?:199[4-9]|20[0-9]{2})[A-Z]{2}WX[A-Z0-9]{4})\Z"
+    ),
+]
+Solicitation = Annotated[
+    str,
+    Meta(
+        pattern=r"^(?:O-COPS-[0-9]{4}-[0-9]{5,6}"
+        r"|(?=[A-Z0-9-]{1,100}\Z)[A-Z0-9]+(?:-[A-Z0-9]+)*-(?:199[4-9]|20[0-9]{2}))\Z"
+    ),
+]
+Acronym = Annotated[str, Meta(pattern=r"^[A-Z0-9]{1,12}\Z")]
+
+#: The wire type of each field whose plain type hint does not say enough. Every other
+#: field's wire type is its hint (enums by value, dates, bools, nested records).
+_FIELD_TYPES: Final[dict[type[Any], dict[str, Any]]] = {
+    Agency: {
+        "name": Name,
+        "state": State,
+        "ori": Ori | None,
+        "uei": Uei | None,
+        "county": Name | None,
+        "population": Count | None,
+        "sworn_officers": Count | None,
+    },
+    Organization: {"name": Name, "state": State | None, "uei": Uei | None},
+    Grant: {
+        "award_number": AwardNumber,
+        "federal_amount": Money,
+        "local_match": NonNegativeMoney,
+        "positions": Count | None,
+        "fiscal_year": Year | None,
+        "solicitation": Solicitation | None,
+        "assistance_listing": Listing | None,
+        "description": Text | None,
+    },
+    Provider: {
+        "name": Name,
+        "programs": Annotated[tuple[CRIProgram, ...], Meta(min_length=1)],
+        "acronym": Acronym | None,
+        "aliases": tuple[Words, ...],
+        "sources": tuple[Words, ...],
+        "note": Text | None,
+    },
+    StatusChange: {"note": Text | None},
+    Recommendation: {"text": Text, "focus_area": Name | None},
+    Engagement: {"focus": Text | None},
+}
+
+_TAG: Final = "type"
+_RECIPIENT_TAGS: Final = {Agency: "agency", Organization: "organization"}
+_VERSION_KEY: Final = "format_version"
+_UNSET: Final = msgspec.UNSET
+
+
+# Plans: a wire Struct and the builder that turns it into the model object ----------------
+
+
+class _Plan:
+    """How one model class is read: its wire Struct, key count and builder."""
+
+    def __init__(self, struct: type[msgspec.Struct], build: Callable[[Any], Any]) -> None:
+        self.struct = struct
+        self.build = build
+
+
+def _optional_inner(tp: Any) -> Any | None:
+    if typing.get_origin(tp) in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) < len(typing.get_args(tp)):
+            return args[0] if len(args) == 1 else Union[tuple(args)]  # noqa: UP007
+    return None
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and attrs.has(tp) and tp is not FiscalYear
+
+
+_STRUCTS: dict[tuple[type[Any], str | None], type[msgspec.Struct]] = {}
+_BUILDERS: dict[type[Any], Callable[[Any], Any]] = {}
+
+
+def _wire(tp: Any) -> tuple[Any, Callable[[Any], Any] | None]:
+    """The wire type for a type hint, and the conversion from its decoded value (or None)."""
+    inner = _optional_inner(tp)
+    if inner is not None and set(typing.get_args(tp)) - {type(None)} != set(_RECIPIENT_TAGS):
+        wire, convert = _wire(inner)
+        if convert is None:
+            return wire | None, None
+        return wire | None, lambda value: None if value is None else convert(value)
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (Union, types.UnionType) and set(args) == set(_RECIPIENT_TAGS):
+        tagged = {_struct(cls, _RECIPIENT_TAGS[cls]): _builder(cls) for cls in args}
+        first, second = tagged
+        return first | second, lambda value: tagged[type(value)](value)
+    if tp is Decimal:
+        return Money, Decimal
+    if tp is FiscalYear:
+        return Year, FiscalYear.shared
+    if _is_model(tp):
+        return _struct(tp), _builder(tp)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item, convert = _wire(args[0])
+        if convert is None:
+            return tuple[item, ...], None  # type: ignore[valid-type]
+        return tuple[item, ...], lambda values: tuple(map(convert, values))  # type: ignore[valid-type]
+    if origin is frozenset and issubclass(args[0], enum.Enum):
+        return tuple[args[0], ...], _distinct  # type: ignore[valid-type]
+    if tp in (str, int, bool, dt.date) or (isinstance(tp, type) and issubclass(tp, enum.Enum)):
+        return tp, None
+    raise TypeError(f"no wire type for {tp!r}")  # pragma: no cover - every model type is known
+
+
+class _RepeatedError(ValueError):
+    """A set given with a repeated member: left to the precise path, which names it."""
+
+
+def _distinct(members: tuple[Any, ...]) -> frozenset[Any]:
+    result = frozenset(members)
+    if len(result) != len(members):
+        raise _RepeatedError
+    return result
+
+
+def _struct(cls: type[Any], tag: str | None = None) -> type[msgspec.Struct]:
+    """The wire Struct of a model class: every key required, unknown keys refused."""
+    key = (cls, tag)
+    if key not in _STRUCTS:
+        hints = typing.get_type_hints(cls)
+        given = _FIELD_TYPES.get(cls, {})
+        fields = []
+        nested = []
+        for field in attrs.fields(cls):
+            name = field.alias or field.name
+            wire = given[name] if name in given else _wire(hints[field.name])[0]
+            fields.append((name, wire))
+            if _holds_struct(wire):
+                nested.append(name)
+        options: dict[str, Any] = {"tag_field": _TAG, "tag": tag} if tag else {}
+        _STRUCTS[key] = msgspec.defstruct(
+            f"{cls.__name__}Wire",
+            fields,
+            forbid_unknown_fields=True,
+            gc=False,  # short-lived and acyclic: kept out of the cycle collector
+            **options,
+        )
+        _count_keys(_STRUCTS[key], nested)
+    return _STRUCTS[key]
+
+
+def _holds_struct(wire: Any) -> bool:
+    """Whether a wire type is, or may hold, a Struct (directly or in a tuple)."""
+    if isinstance(wire, type) and issubclass(wire, msgspec.Struct):
+        return True
+    return any(_holds_struct(arg) for arg in typing.get_args(wire))
+
+
+def _builder(cls: type[Any]) -> Callable[[Any], Any]:
+    """Generate the function that fills a ``cls`` object from its wire Struct.
+
+    Each attribute is set through its slot, as attrs' own ``__init__`` does for a frozen
+    class, after the conversion its type needs; then ``__attrs_post_init__`` runs.
+    """
+    if cls not in _BUILDERS:
+        hints = typing.get_type_hints(cls)
+        namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+        lines = [f"def build_{cls.__name__}(wire):", "    obj = new(cls)"]
+        for index, field in enumerate(attrs.fields(cls)):
+            value = f"wire.{field.alias or field.name}"
+            convert = _wire(hints[field.name])[1]
+            if convert is not None:
+                namespace[f"convert{index}"] = convert
+                value = f"convert{index}({value})"
+            namespace[f"set{index}"] = cls.__dict__[field.name].__set__
+            lines.append(f"    set{index}(obj, {value})")
+        if hasattr(cls, "__attrs_post_init__"):
+            lines.append("    obj.__attrs_post_init__()")
+        lines.append("    return obj")
+        code = compile("\n".join(lines), f"<copsreform builder {cls.__name__}>", "exec")
+        exec(code, namespace)  # noqa: S102 - generated from the class's own field names
+        _BUILDERS[cls] = namespace[f"build_{cls.__name__}"]
+    return _BUILDERS[cls]
+
+
+def _plan(cls: type[Any]) -> _Plan:
+    struct = _struct(cls)
+    document = msgspec.defstruct(
+        f"{cls.__name__}Document",
+        [(_VERSION_KEY, Literal[1] | msgspec.UnsetType, _UNSET)],
+        bases=(struct,),
+        forbid_unknown_fields=True,
+        gc=False,
+    )
+    _count_keys(document, list(_KEYS[struct][1]))
+    return _Plan(document, _builder(cls))
+
+
+_PLANS: Final[dict[type[Any], _Plan]] = {}
+_DECODERS: Final[dict[type[Any], Callable[[Any], Any]]] = {}
+#: The classes the fast path reads.
+CLASSES: Final = (Grant, Agency, Organization, Provider, Engagement)
+
+
+def _decoder(cls: type[Any]) -> Callable[[str | bytes], Any] | None:
+    found = _DECODERS.get(cls)
+    if found is None and cls in CLASSES:
+        plan = _PLANS[cls] = _plan(cls)
+        found = _DECODERS[cls] = msgspec.json.Decoder(plan.struct).decode
+    return found
+
+
+# Counting keys -----------------------------------------------------------------------------
+
+#: A JSON string, for text where a quote may be escaped (the rare case).
+_STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+def _distinct_keys(wire: Any) -> int:
+    """How many distinct keys the document of ``wire`` has, tags and version included."""
+    keys, nested = _KEYS[type(wire)]
+    if getattr(wire, _VERSION_KEY, None) is _UNSET:
+        keys -= 1
+    for name in nested:
+        value = getattr(wire, name)
+        if type(value) is tuple:
+            keys += sum(map(_distinct_keys, value))
+        elif value is not None:
+            keys += _distinct_keys(value)
+    return keys
+
+
+#: For each wire Struct: its keys (with the tag), and the fields that hold Structs.
+_KEYS: Final[dict[type[Any], tuple[int, tuple[str, ...]]]] = {}
+
+
+def _count_keys(struct: type[msgspec.Struct], nested: list[str]) -> None:
+    tagged = struct.__struct_config__.tag is not None
+    _KEYS[struct] = (len(struct.__struct_fields__) + tagged, tuple(nested))
+
+
+def _keys_repeat(text: str | bytes, distinct: int) -> bool:
+    """Tell whether the text has more keys than ``distinct``: some key is repeated.
+
+    Every key is followed by a colon, and other colons are inside strings.
+    """
+    if isinstance(text, bytes):
+        text = text.decode()  # msgspec has read it: valid UTF-8
+    if text.count(":") == distinct:
+        return False
+    if '\\"' in text:  # a quote may be escaped: find the strings with a pattern
+        return _STRING.sub("", text).count(":") != distinct
+    # Every quote delimits a string: the even pieces are outside strings.
+    return "".join(text.split('"')[::2]).count(":") != distinct
+
+
+# The entry point ---------------------------------------------------------------------------
+
+
+def decode(cls: type[T], text: str | bytes, max_chars: int) -> T | None:
+    """Read a document of ``cls`` on the fast path; ``None`` when it does not take it.
+
+    Args:
+        cls: The model class to build.
+        text: The JSON document.
+        max_chars: The longest document to read; a longer one is left to the precise path.
+
+    Returns:
+        The object, or ``None``: the class has no fast path, or the document is not in the
+        form copsreform writes, or it has a problem. The precise path then reads it and
+        reports every problem.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> from copsreform import _engine
+        >>> _engine.decode(cr.Organization, '{"name":"CITY OF MORTON","state":"WA",'
+        ...                '"uei":null,"kind":"unknown"}', 1000).name
+        'CITY OF MORTON'
+        >>> print(_engine.decode(cr.Organization, '{"name":"CITY OF MORTON"}', 1000))
+        None
+    """
+    decoder = _decoder(cls)
+    if decoder is None or len(text) > max_chars:
+        return None
+    try:
+        wire = decoder(text)
+        if _keys_repeat(text, _distinct_keys(wire)):
+            return None
+        return typing.cast(T, _PLANS[cls].build(wire))
+    except Exception:  # any refusal is read again, in detail, by the precise path
+        return None
