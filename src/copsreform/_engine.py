@@ -166,35 +166,58 @@ _STRUCTS: dict[tuple[type[Any], str | None], type[msgspec.Struct]] = {}
 _BUILDERS: dict[type[Any], Callable[[Any], Any]] = {}
 
 
-def _wire(tp: Any) -> tuple[Any, Callable[[Any], Any] | None]:
-    """The wire type for a type hint, and the conversion from its decoded value (or None)."""
+class _Conversion(typing.NamedTuple):
+    """How a decoded value becomes the attribute: ``template`` applied to function ``fn``.
+
+    The template is Python source with ``{f}`` for the function and ``{v}`` for the value.
+    """
+
+    fn: Any
+    template: str = "{f}({v})"
+
+
+_CALL: Final = "{f}({v})"
+
+
+def _wire(tp: Any) -> tuple[Any, _Conversion | None]:
+    """The wire type for a type hint, and the conversion of its decoded value (or None)."""
     inner = _optional_inner(tp)
     if inner is not None and set(typing.get_args(tp)) - {type(None)} != set(_RECIPIENT_TAGS):
         wire, convert = _wire(inner)
         if convert is None:
             return wire | None, None
-        return wire | None, lambda value: None if value is None else convert(value)
+        if convert.template != _CALL:  # pragma: no cover - no such field
+            raise TypeError(f"no optional conversion for {tp!r}")
+        return wire | None, _Conversion(convert.fn, "(None if (v := {v}) is None else {f}(v))")
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin in (Union, types.UnionType) and set(args) == set(_RECIPIENT_TAGS):
         tagged = {_struct(cls, _RECIPIENT_TAGS[cls]): _builder(cls) for cls in args}
         first, second = tagged
-        return first | second, lambda value: tagged[type(value)](value)
+        return first | second, _Conversion(tagged, "{f}[type(v := {v})](v)")
     if tp is Decimal:
-        return Money, Decimal
+        return Money, _Conversion(_cents)
     if tp is FiscalYear:
-        return Year, FiscalYear.shared
+        return Year, _Conversion(FiscalYear.shared)
     if _is_model(tp):
-        return _struct(tp), _builder(tp)
+        return _struct(tp), _Conversion(_builder(tp))
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         item, convert = _wire(args[0])
         if convert is None:
             return tuple[item, ...], None  # type: ignore[valid-type]
-        return tuple[item, ...], lambda values: tuple(map(convert, values))  # type: ignore[valid-type]
+        return tuple[item, ...], _Conversion(convert.fn, "tuple(map({f}, {v}))")  # type: ignore[valid-type]
     if origin is frozenset and issubclass(args[0], enum.Enum):
-        return tuple[args[0], ...], _distinct  # type: ignore[valid-type]
+        return tuple[args[0], ...], _Conversion(_distinct)  # type: ignore[valid-type]
     if tp in (str, int, bool, dt.date) or (isinstance(tp, type) and issubclass(tp, enum.Enum)):
         return tp, None
     raise TypeError(f"no wire type for {tp!r}")  # pragma: no cover - every model type is known
+
+
+_ZERO: Final = Decimal("0.00")
+
+
+def _cents(text: str) -> Decimal:
+    """An amount read from the wire; the most common one (no local match) is shared."""
+    return _ZERO if text == "0.00" else Decimal(text)
 
 
 class _RepeatedError(ValueError):
@@ -255,8 +278,8 @@ def _builder(cls: type[Any]) -> Callable[[Any], Any]:
             value = f"wire.{field.alias or field.name}"
             convert = _wire(hints[field.name])[1]
             if convert is not None:
-                namespace[f"convert{index}"] = convert
-                value = f"convert{index}({value})"
+                namespace[f"convert{index}"] = convert.fn
+                value = convert.template.format(f=f"convert{index}", v=value)
             namespace[f"set{index}"] = cls.__dict__[field.name].__set__
             lines.append(f"    set{index}(obj, {value})")
         if hasattr(cls, "__attrs_post_init__"):
