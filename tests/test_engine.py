@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import copsreform as cr
 from copsreform import _engine, testing
-from copsreform.serialization import MAX_DOCUMENT_CHARS
+from copsreform.serialization import FORMAT_VERSION, MAX_DOCUMENT_CHARS
 
 MODELS = st.one_of(
     testing.grants(),
@@ -226,3 +226,27 @@ def test_every_field_of_a_fast_class_has_a_wire_type(cls: type[Any]) -> None:
 def test_every_bundled_provider_takes_the_fast_path() -> None:
     for provider in cr.providers():
         assert _engine.decode(cr.Provider, cr.to_json(provider), MAX_DOCUMENT_CHARS) == provider
+
+
+def test_the_engine_writes_the_format_version_serialization_declares() -> None:
+    assert _engine.FORMAT_VERSION == FORMAT_VERSION
+
+
+@given(MODELS)
+def test_the_engine_writes_exactly_the_generic_encoding(obj: Any) -> None:
+    generic = json.dumps(cr.to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+    assert _engine.encode(obj) == generic
+
+
+def test_every_character_is_escaped_as_the_generic_encoding_does() -> None:
+    text = "".join(chr(c) for c in [*range(1, 0x80), 0x85, 0xA0, 0x2028, 0x2029, 0xFEFF, 0x1F600])
+    org = cr.Organization(name="CITY", state="WA")
+    provider = cr.Provider(name="X", programs={cr.CRIProgram.CRITICAL_RESPONSE}, aliases=(text,))
+    for obj in (org, provider):
+        generic = json.dumps(cr.to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+        assert _engine.encode(obj) == generic
+
+
+def test_objects_the_engine_cannot_write_are_left_to_the_generic_encoding() -> None:
+    assert _engine.encode(cr.FiscalYear(2024)) is None
+    assert _engine.encode("text") is None

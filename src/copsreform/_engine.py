@@ -32,6 +32,7 @@ msgspec refuses ``NaN``, ``Infinity``, lone surrogates and invalid UTF-8 itself;
 
 import datetime as dt
 import enum
+import operator
 import re
 import types
 import typing
@@ -136,6 +137,8 @@ _FIELD_TYPES: Final[dict[type[Any], dict[str, Any]]] = {
 _TAG: Final = "type"
 _RECIPIENT_TAGS: Final = {Agency: "agency", Organization: "organization"}
 _VERSION_KEY: Final = "format_version"
+#: The version of the wire format written (as :data:`copsreform.FORMAT_VERSION`).
+FORMAT_VERSION: Final = 1
 _UNSET: Final = msgspec.UNSET
 
 
@@ -150,6 +153,28 @@ class _Plan:
         self.build = build
 
 
+_STRUCTS: dict[tuple[type[Any], str | None], type[msgspec.Struct]] = {}
+_BUILDERS: dict[type[Any], Callable[[Any], Any]] = {}
+
+
+class _Conversion(typing.NamedTuple):
+    """How a value crosses between wire and attribute: ``template`` applied to ``fn``.
+
+    The template is Python source with ``{f}`` for the function and ``{v}`` for the value.
+    """
+
+    fn: Any
+    template: str = "{f}({v})"
+
+
+_CALL: Final = "{f}({v})"
+_OPTIONAL: Final = "(None if (v := {v}) is None else {f}(v))"
+_DISPATCH: Final = "{f}[type(v := {v})](v)"
+_EACH: Final = "tuple(map({f}, {v}))"
+_YEAR: Final = operator.attrgetter("year")
+_VALUE: Final = operator.attrgetter("value")
+
+
 def _optional_inner(tp: Any) -> Any | None:
     if typing.get_origin(tp) in (Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -162,54 +187,57 @@ def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and attrs.has(tp) and tp is not FiscalYear
 
 
-_STRUCTS: dict[tuple[type[Any], str | None], type[msgspec.Struct]] = {}
-_BUILDERS: dict[type[Any], Callable[[Any], Any]] = {}
+def _is_recipient(tp: Any) -> bool:
+    return typing.get_origin(tp) in (Union, types.UnionType) and set(typing.get_args(tp)) == set(
+        _RECIPIENT_TAGS
+    )
 
 
-class _Conversion(typing.NamedTuple):
-    """How a decoded value becomes the attribute: ``template`` applied to function ``fn``.
-
-    The template is Python source with ``{f}`` for the function and ``{v}`` for the value.
-    """
-
-    fn: Any
-    template: str = "{f}({v})"
+def _sorted_members(members: frozenset[enum.Enum]) -> list[enum.Enum]:
+    return sorted(members, key=_VALUE)
 
 
-_CALL: Final = "{f}({v})"
-
-
-def _wire(tp: Any) -> tuple[Any, _Conversion | None]:
-    """The wire type for a type hint, and the conversion of its decoded value (or None)."""
+def _wire(tp: Any) -> tuple[Any, _Conversion | None, _Conversion | None]:
+    """For a type hint: the wire type, and the conversions from and to the wire (or None)."""
     inner = _optional_inner(tp)
-    if inner is not None and set(typing.get_args(tp)) - {type(None)} != set(_RECIPIENT_TAGS):
-        wire, convert = _wire(inner)
-        if convert is None:
-            return wire | None, None
-        if convert.template != _CALL:  # pragma: no cover - no such field
-            raise TypeError(f"no optional conversion for {tp!r}")
-        return wire | None, _Conversion(convert.fn, "(None if (v := {v}) is None else {f}(v))")
+    if inner is not None and not _is_recipient(tp):
+        wire, read, write = _wire(inner)
+        if (read and read.template != _CALL) or (write and write.template != _CALL):
+            raise TypeError(f"no optional conversion for {tp!r}")  # pragma: no cover
+        return (
+            wire | None,
+            read and _Conversion(read.fn, _OPTIONAL),
+            write and _Conversion(write.fn, _OPTIONAL),
+        )
     origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin in (Union, types.UnionType) and set(args) == set(_RECIPIENT_TAGS):
-        tagged = {_struct(cls, _RECIPIENT_TAGS[cls]): _builder(cls) for cls in args}
-        first, second = tagged
-        return first | second, _Conversion(tagged, "{f}[type(v := {v})](v)")
-    if tp is Decimal:
-        return Money, _Conversion(_cents)
+    if _is_recipient(tp):
+        tagged = {cls: _struct(cls, _RECIPIENT_TAGS[cls]) for cls in args}
+        builders = {struct: _builder(cls) for cls, struct in tagged.items()}
+        writers = {cls: _writer(cls, _RECIPIENT_TAGS[cls]) for cls in args}
+        first, second = tagged.values()
+        return first | second, _Conversion(builders, _DISPATCH), _Conversion(writers, _DISPATCH)
+    if tp is Decimal:  # msgspec writes a Decimal as its string, as copsreform does
+        return Money, _Conversion(_cents), None
     if tp is FiscalYear:
-        return Year, _Conversion(FiscalYear.shared)
+        return Year, _Conversion(FiscalYear.shared), _Conversion(_YEAR)
     if _is_model(tp):
-        return _struct(tp), _Conversion(_builder(tp))
+        return _struct(tp), _Conversion(_builder(tp)), _Conversion(_writer(tp))
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        item, convert = _wire(args[0])
-        if convert is None:
-            return tuple[item, ...], None  # type: ignore[valid-type]
-        return tuple[item, ...], _Conversion(convert.fn, "tuple(map({f}, {v}))")  # type: ignore[valid-type]
+        item, read, write = _wire(args[0])
+        return (
+            tuple[item, ...],  # type: ignore[valid-type]
+            read and _Conversion(read.fn, _EACH),
+            write and _Conversion(write.fn, _EACH),
+        )
     if origin is frozenset and issubclass(args[0], enum.Enum):
-        return tuple[args[0], ...], _Conversion(_distinct)  # type: ignore[valid-type]
+        return (
+            tuple[args[0], ...],  # type: ignore[valid-type]
+            _Conversion(_distinct),
+            _Conversion(_sorted_members),
+        )
     if tp in (str, int, bool, dt.date) or (isinstance(tp, type) and issubclass(tp, enum.Enum)):
-        return tp, None
-    raise TypeError(f"no wire type for {tp!r}")  # pragma: no cover - every model type is known
+        return tp, None, None
+    raise TypeError(f"no wire type for {tp!r}")
 
 
 _ZERO: Final = Decimal("0.00")
@@ -291,7 +319,39 @@ def _builder(cls: type[Any]) -> Callable[[Any], Any]:
     return _BUILDERS[cls]
 
 
+_WRITERS: dict[tuple[type[Any], str | None], Callable[[Any], Any]] = {}
+
+
+def _writer(cls: type[Any], tag: str | None = None, document: bool = False) -> Callable[[Any], Any]:
+    """Generate the function that turns a ``cls`` object into its wire Struct, to encode.
+
+    A document's Struct ends with the format version.
+    """
+    key = (cls, "$" if document else tag)
+    if key not in _WRITERS:
+        struct = _plan(cls).struct if document else _struct(cls, tag)
+        hints = typing.get_type_hints(cls)
+        namespace: dict[str, Any] = {"struct": struct}
+        values = []
+        for index, field in enumerate(attrs.fields(cls)):
+            value = f"obj.{field.name}"
+            convert = _wire(hints[field.name])[2]
+            if convert is not None:
+                namespace[f"convert{index}"] = convert.fn
+                value = convert.template.format(f=f"convert{index}", v=value)
+            values.append(value)
+        if document:
+            values.append(repr(FORMAT_VERSION))
+        source = f"def write_{cls.__name__}(obj):\n    return struct({', '.join(values)})\n"
+        code = compile(source, f"<copsreform writer {cls.__name__}>", "exec")
+        exec(code, namespace)  # noqa: S102 - generated from the class's own field names
+        _WRITERS[key] = namespace[f"write_{cls.__name__}"]
+    return _WRITERS[key]
+
+
 def _plan(cls: type[Any]) -> _Plan:
+    if cls in _PLANS:
+        return _PLANS[cls]
     struct = _struct(cls)
     document = msgspec.defstruct(
         f"{cls.__name__}Document",
@@ -301,7 +361,8 @@ def _plan(cls: type[Any]) -> _Plan:
         gc=False,
     )
     _count_keys(document, list(_KEYS[struct][1]))
-    return _Plan(document, _builder(cls))
+    _PLANS[cls] = _Plan(document, _builder(cls))
+    return _PLANS[cls]
 
 
 _PLANS: Final[dict[type[Any], _Plan]] = {}
@@ -313,8 +374,7 @@ CLASSES: Final = (Grant, Agency, Organization, Provider, Engagement)
 def _decoder(cls: type[Any]) -> Callable[[str | bytes], Any] | None:
     found = _DECODERS.get(cls)
     if found is None and cls in CLASSES:
-        plan = _PLANS[cls] = _plan(cls)
-        found = _DECODERS[cls] = msgspec.json.Decoder(plan.struct).decode
+        found = _DECODERS[cls] = msgspec.json.Decoder(_plan(cls).struct).decode
     return found
 
 
@@ -397,3 +457,40 @@ def decode(cls: type[T], text: str | bytes, max_chars: int) -> T | None:
         return typing.cast(T, _PLANS[cls].build(wire))
     except Exception:  # any refusal is read again, in detail, by the precise path
         return None
+
+
+_ENCODE: Final = msgspec.json.Encoder().encode
+_DOCUMENT_WRITERS: dict[type[Any], Callable[[Any], Any] | None] = {}
+
+
+def encode(obj: object) -> str | None:
+    """Write a model object as compact JSON text; ``None`` for an object it cannot write.
+
+    The text is byte for byte what :func:`copsreform.to_json` writes: keys in field
+    order, money as strings, sets sorted, ``format_version`` last.
+
+    Args:
+        obj: A model object.
+
+    Returns:
+        The JSON text, or ``None`` when ``obj`` is not an attrs object whose every field
+        type the engine covers.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> from copsreform import _engine
+        >>> _engine.encode(cr.Organization(name="CITY OF MORTON", state="WA"))
+        '{"name":"CITY OF MORTON","state":"WA","uei":null,"kind":"unknown","format_version":1}'
+    """
+    cls = type(obj)
+    write = _DOCUMENT_WRITERS.get(cls)
+    if write is None:
+        if cls in _DOCUMENT_WRITERS or not _is_model(cls):
+            return None
+        try:
+            write = _writer(cls, document=True)
+        except TypeError:  # a field type the engine does not cover
+            _DOCUMENT_WRITERS[cls] = None
+            return None
+        _DOCUMENT_WRITERS[cls] = write
+    return _ENCODE(write(obj)).decode()
