@@ -447,16 +447,20 @@ def decode(cls: type[T], text: str | bytes, max_chars: int) -> T | None:
         >>> print(_engine.decode(cr.Organization, '{"name":"CITY OF MORTON"}', 1000))
         None
     """
-    decoder = _decoder(cls)
+    decoder = _DECODERS.get(cls) or _decoder(cls)
     if decoder is None or len(text) > max_chars:
         return None
     try:
         wire = decoder(text)
-        if _keys_repeat(text, _distinct_keys(wire)):
+        distinct = _distinct_keys(wire)
+        if (text.count(":") if type(text) is str else -1) != distinct and _keys_repeat(
+            text, distinct
+        ):
             return None
-        return typing.cast(T, _PLANS[cls].build(wire))
+        obj: T = _PLANS[cls].build(wire)
     except Exception:  # any refusal is read again, in detail, by the precise path
         return None
+    return obj
 
 
 _ENCODE: Final = msgspec.json.Encoder().encode

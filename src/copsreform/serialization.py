@@ -142,25 +142,12 @@ _ZERO_CENTS: Final = Decimal("0.00")
 
 
 def _wire_date(value: object, _: object = None) -> dt.date:
-    found = _DATES.get(value) if type(value) is str else None
-    if found is not None:
-        return found
     if type(value) is not str or not _DATE_TEXT.fullmatch(value):
         raise _RefusedError("must be a date written YYYY-MM-DD")
     try:
-        day = dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(value)
     except ValueError:
         raise _RefusedError("must be a real calendar date") from None
-    if len(_DATES) >= _MAX_SHARED_DATES:
-        _DATES.clear()
-    _DATES[value] = day
-    return day
-
-
-# Dates repeat across records (periods start on 1 October); equal dates read from the
-# wire share one immutable object. Bounded: the cache empties itself when full.
-_DATES: dict[str, dt.date] = {}
-_MAX_SHARED_DATES: Final = 4096
 
 
 def _wire_fiscal_year(value: object, _: object = None) -> FiscalYear:
