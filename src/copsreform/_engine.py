@@ -311,7 +311,8 @@ def _builder(cls: type[Any]) -> Callable[[Any], Any]:
             namespace[f"set{index}"] = cls.__dict__[field.name].__set__
             lines.append(f"    set{index}(obj, {value})")
         if hasattr(cls, "__attrs_post_init__"):
-            lines.append("    obj.__attrs_post_init__()")
+            namespace["post_init"] = cls.__attrs_post_init__
+            lines.append("    post_init(obj)")
         lines.append("    return obj")
         code = compile("\n".join(lines), f"<copsreform builder {cls.__name__}>", "exec")
         exec(code, namespace)  # noqa: S102 - generated from the class's own field names
@@ -386,8 +387,8 @@ _STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 
 def _distinct_keys(wire: Any) -> int:
     """How many distinct keys the document of ``wire`` has, tags and version included."""
-    keys, nested = _KEYS[type(wire)]
-    if getattr(wire, _VERSION_KEY, None) is _UNSET:
+    keys, nested, versioned = _KEYS[type(wire)]
+    if versioned and wire.format_version is _UNSET:
         keys -= 1
     for name in nested:
         value = getattr(wire, name)
@@ -398,13 +399,15 @@ def _distinct_keys(wire: Any) -> int:
     return keys
 
 
-#: For each wire Struct: its keys (with the tag), and the fields that hold Structs.
-_KEYS: Final[dict[type[Any], tuple[int, tuple[str, ...]]]] = {}
+#: For each wire Struct: its keys (with the tag), the fields that hold Structs, and
+#: whether it is a document (whose format version may be left out).
+_KEYS: Final[dict[type[Any], tuple[int, tuple[str, ...], bool]]] = {}
 
 
 def _count_keys(struct: type[msgspec.Struct], nested: list[str]) -> None:
     tagged = struct.__struct_config__.tag is not None
-    _KEYS[struct] = (len(struct.__struct_fields__) + tagged, tuple(nested))
+    versioned = _VERSION_KEY in struct.__struct_fields__
+    _KEYS[struct] = (len(struct.__struct_fields__) + tagged, tuple(nested), versioned)
 
 
 def _keys_repeat(text: str | bytes, distinct: int) -> bool:

@@ -705,6 +705,8 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
 
 # Built once: json.dumps with non-default options builds a new encoder on every call.
 _COMPACT: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def from_json(cls: type[T], text: str | bytes) -> T:
     """Read a model object from JSON text, strictly.
 
