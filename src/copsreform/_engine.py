@@ -34,6 +34,7 @@ import datetime as dt
 import enum
 import operator
 import re
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -372,11 +373,18 @@ _DECODERS: Final[dict[type[Any], Callable[[Any], Any]]] = {}
 CLASSES: Final = (Grant, Agency, Organization, Provider, Engagement)
 
 
+#: Plans are made on first use, one thread at a time, so that every cache above holds
+#: the same Struct types.
+_MAKING: Final = threading.Lock()
+
+
 def _decoder(cls: type[Any]) -> Callable[[str | bytes], Any] | None:
-    found = _DECODERS.get(cls)
-    if found is None and cls in CLASSES:
-        found = _DECODERS[cls] = msgspec.json.Decoder(_plan(cls).struct).decode
-    return found
+    if cls not in CLASSES:
+        return None
+    with _MAKING:
+        if cls not in _DECODERS:
+            _DECODERS[cls] = msgspec.json.Decoder(_plan(cls).struct).decode
+    return _DECODERS[cls]
 
 
 # Counting keys -----------------------------------------------------------------------------
@@ -494,10 +502,11 @@ def encode(obj: object) -> str | None:
     if write is None:
         if cls in _DOCUMENT_WRITERS or not _is_model(cls):
             return None
-        try:
-            write = _writer(cls, document=True)
-        except TypeError:  # a field type the engine does not cover
-            _DOCUMENT_WRITERS[cls] = None
-            return None
-        _DOCUMENT_WRITERS[cls] = write
+        with _MAKING:
+            try:
+                write = _writer(cls, document=True)
+            except TypeError:  # a field type the engine does not cover
+                _DOCUMENT_WRITERS[cls] = None
+                return None
+            _DOCUMENT_WRITERS[cls] = write
     return _ENCODE(write(obj)).decode()
