@@ -293,6 +293,25 @@ def _holds_struct(wire: Any) -> bool:
     return any(_holds_struct(arg) for arg in typing.get_args(wire))
 
 
+def _converted_fields(cls: type[Any], *, reading: bool) -> tuple[dict[str, Any], list[str]]:
+    """Source for each field's value, converted; and the functions it calls, by name.
+
+    Reading, a value comes from the wire Struct (``wire.<key>``); writing, from the
+    object (``obj.<attribute>``).
+    """
+    hints = typing.get_type_hints(cls)
+    namespace: dict[str, Any] = {}
+    values = []
+    for index, field in enumerate(attrs.fields(cls)):
+        value = f"wire.{field.alias or field.name}" if reading else f"obj.{field.name}"
+        convert = _wire(hints[field.name])[1 if reading else 2]
+        if convert is not None:
+            namespace[f"convert{index}"] = convert.fn
+            value = convert.template.format(f=f"convert{index}", v=value)
+        values.append(value)
+    return namespace, values
+
+
 def _builder(cls: type[Any]) -> Callable[[Any], Any]:
     """Generate the function that fills a ``cls`` object from its wire Struct.
 
@@ -300,15 +319,10 @@ def _builder(cls: type[Any]) -> Callable[[Any], Any]:
     class, after the conversion its type needs; then ``__attrs_post_init__`` runs.
     """
     if cls not in _BUILDERS:
-        hints = typing.get_type_hints(cls)
-        namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+        namespace, values = _converted_fields(cls, reading=True)
+        namespace.update({"new": object.__new__, "cls": cls})
         lines = [f"def build_{cls.__name__}(wire):", "    obj = new(cls)"]
-        for index, field in enumerate(attrs.fields(cls)):
-            value = f"wire.{field.alias or field.name}"
-            convert = _wire(hints[field.name])[1]
-            if convert is not None:
-                namespace[f"convert{index}"] = convert.fn
-                value = convert.template.format(f=f"convert{index}", v=value)
+        for index, (field, value) in enumerate(zip(attrs.fields(cls), values, strict=True)):
             namespace[f"set{index}"] = cls.__dict__[field.name].__set__
             lines.append(f"    set{index}(obj, {value})")
         if hasattr(cls, "__attrs_post_init__"):
@@ -331,17 +345,8 @@ def _writer(cls: type[Any], tag: str | None = None, document: bool = False) -> C
     """
     key = (cls, "$" if document else tag)
     if key not in _WRITERS:
-        struct = _plan(cls).struct if document else _struct(cls, tag)
-        hints = typing.get_type_hints(cls)
-        namespace: dict[str, Any] = {"struct": struct}
-        values = []
-        for index, field in enumerate(attrs.fields(cls)):
-            value = f"obj.{field.name}"
-            convert = _wire(hints[field.name])[2]
-            if convert is not None:
-                namespace[f"convert{index}"] = convert.fn
-                value = convert.template.format(f=f"convert{index}", v=value)
-            values.append(value)
+        namespace, values = _converted_fields(cls, reading=False)
+        namespace["struct"] = _plan(cls).struct if document else _struct(cls, tag)
         if document:
             values.append(repr(FORMAT_VERSION))
         source = f"def write_{cls.__name__}(obj):\n    return struct({', '.join(values)})\n"

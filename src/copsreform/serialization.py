@@ -43,12 +43,11 @@ import io
 import json
 import os
 import re
-import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Final, TypeVar, Union
+from typing import IO, Any, Final, TypeVar
 
 import attrs
 import cattrs
@@ -221,20 +220,9 @@ _PRIMITIVES: Final[dict[Any, Callable[[object, object], Any]]] = {
 
 # Type inspection ----------------------------------------------------------------------
 
-
-def _optional_inner(tp: Any) -> Any | None:
-    """For ``X | None`` return X; else None."""
-    if typing.get_origin(tp) in (Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) < len(typing.get_args(tp)):
-            return args[0] if len(args) == 1 else Union[tuple(args)]  # noqa: UP007
-    return None
-
-
-def _is_recipient(tp: Any) -> bool:
-    return typing.get_origin(tp) in (Union, types.UnionType) and set(typing.get_args(tp)) == set(
-        _RECIPIENT_TAGS
-    )
+# The engine's readings of optional and recipient types; the schema reads them here too.
+_optional_inner: Final = _engine._optional_inner
+_is_recipient: Final = _engine._is_recipient
 
 
 def _wire_name(field: "attrs.Attribute[Any]") -> str:
