@@ -144,6 +144,10 @@ class Reason:
         source: The public source(s) of the rule version applied, with URLs.
         version: The version applied: its fiscal years and how sure the sources are.
         missing: The inputs this rule needed and did not have (empty unless unknown).
+        assumed: The inputs whose values this rule's outcome rests on although the record
+            does not give them: values the caller stated with ``assume=`` (see
+            :func:`~copsreform.rules.check_eligibility`). Empty for an outcome on recorded
+            data.
 
     Raises:
         ValidationError: If a field is refused, naming ``Reason.<field>``.
@@ -163,6 +167,7 @@ class Reason:
     source: str = attrs.field(validator=_non_empty)
     version: str = attrs.field(validator=_non_empty)
     missing: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
+    assumed: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
 
 
 @attrs.frozen
@@ -265,10 +270,14 @@ class Decision:
             Uniform Guidance (2 CFR 200.344(b)); ``None`` for awards before FY2015, for
             which no closeout rule is recorded.
         notes: Remarks on the computed dates and on what was not checked.
+        assumed: The inputs the decision rests on that the record does not give, each
+            once: values the caller stated with ``assume=``. A decision with assumed
+            inputs is a decision on those assumptions, not on recorded data alone;
+            :meth:`explain` says so in its first line.
 
     Raises:
         ValidationError: If a field is refused, if not exactly one program is given, or
-            if ``status`` or ``missing`` disagree with the reasons.
+            if ``status``, ``missing`` or ``assumed`` disagree with the reasons.
 
     Examples:
         >>> from copsreform import GrantProgram, FiscalYear
@@ -307,6 +316,7 @@ class Decision:
     retention_end: dt.date | None = attrs.field(default=None, validator=_optional_day)
     closeout_due: dt.date | None = attrs.field(default=None, validator=_optional_day)
     notes: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
+    assumed: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
 
     def __attrs_post_init__(self) -> None:
         if (self.cri_program is None) == (self.grant_program is None):
@@ -329,6 +339,14 @@ class Decision:
                 f"must list the reasons' missing inputs, {missing!r}",
                 self.missing,
                 ("missing",),
+                root="Decision",
+            )
+        assumed = _assumed(self.reasons)
+        if assumed != self.assumed:
+            raise ValidationError.single(
+                f"must list the reasons' assumed inputs, {assumed!r}",
+                self.assumed,
+                ("assumed",),
                 root="Decision",
             )
 
@@ -392,6 +410,7 @@ class Decision:
             retention_end=retention_end,
             closeout_due=closeout_due,
             notes=tuple(notes),
+            assumed=_assumed(reasons),
         )
 
     def _for_subject(self, subject: str) -> "Decision":
@@ -460,21 +479,28 @@ class Decision:
         what = self.subject
         if self.award_number:
             what = f"award {_display(self.award_number)} to {self.subject}"
-        lines = [
-            f"{what}: {self.status.name} {verb} {self.program.title}, {self.fiscal_year}",
-            "",
-            f"Rules ({len(self.reasons)}):",
-        ]
+        headline = f"{what}: {self.status.name} {verb} {self.program.title}, {self.fiscal_year}"
+        if self.assumed:
+            headline += ", ASSUMING " + ", ".join(self.assumed)
+        lines = [headline, "", f"Rules ({len(self.reasons)}):"]
         cited: dict[str, None] = {}
         for reason in self.reasons:
-            lines.extend(
-                _wrapped(f"[{reason.outcome.value}] {reason.rule}: {reason.message}", "  ")
-            )
+            outcome = reason.outcome.value + (", assumed" if reason.assumed else "")
+            lines.extend(_wrapped(f"[{outcome}] {reason.rule}: {reason.message}", "  "))
             lines.extend(
                 _wrapped(f"version {reason.version}; {_cite(reason.source, cited)}", "    ")
             )
         if self.missing:
             lines += ["", "Missing inputs: " + ", ".join(self.missing)]
+        if self.assumed:
+            lines += [""]
+            lines.extend(
+                _wrapped(
+                    "Assumed inputs (stated by the caller, not in the record): "
+                    + ", ".join(self.assumed),
+                    "",
+                )
+            )
         if self.conditions:
             lines += ["", "Conditions (listed with their sources, not decided here):"]
             for c in self.conditions:
@@ -497,6 +523,11 @@ class Decision:
             for citation in cited:
                 lines.extend(_wrapped(citation, "  "))
         return "\n".join(lines)
+
+
+def _assumed(reasons: Iterable[Reason]) -> tuple[str, ...]:
+    """The reasons' assumed inputs, each once, in order."""
+    return tuple(dict.fromkeys(name for reason in reasons for name in reason.assumed))
 
 
 def _display(number: str) -> str:
