@@ -173,6 +173,7 @@ _OPTIONAL: Final = "(None if (v := {v}) is None else {f}(v))"
 _DISPATCH: Final = "{f}[type(v := {v})](v)"
 _EACH: Final = "tuple(map({f}, {v}))"
 _YEAR: Final = operator.attrgetter("year")
+_ZERO: Final = Decimal("0.00")
 _VALUE: Final = operator.attrgetter("value")
 
 
@@ -218,7 +219,7 @@ def _wire(tp: Any) -> tuple[Any, _Conversion | None, _Conversion | None]:
         first, second = tagged.values()
         return first | second, _Conversion(builders, _DISPATCH), _Conversion(writers, _DISPATCH)
     if tp is Decimal:  # msgspec writes a Decimal as its string, as copsreform does
-        return Money, _Conversion(_cents), None
+        return Money, _Conversion(Decimal, _CENTS), None
     if tp is FiscalYear:
         return Year, _Conversion(FiscalYear.shared), _Conversion(_YEAR)
     if _is_model(tp):
@@ -241,12 +242,9 @@ def _wire(tp: Any) -> tuple[Any, _Conversion | None, _Conversion | None]:
     raise TypeError(f"no wire type for {tp!r}")
 
 
-_ZERO: Final = Decimal("0.00")
-
-
-def _cents(text: str) -> Decimal:
-    """An amount read from the wire; the most common one (no local match) is shared."""
-    return _ZERO if text == "0.00" else Decimal(text)
+#: An amount read from the wire; the most common one (no local match) is one shared
+#: object, as on the precise path.
+_CENTS: Final = "(ZERO if (v := {v}) == '0.00' else {f}(v))"
 
 
 class _RepeatedError(ValueError):
@@ -320,7 +318,7 @@ def _builder(cls: type[Any]) -> Callable[[Any], Any]:
     """
     if cls not in _BUILDERS:
         namespace, values = _converted_fields(cls, reading=True)
-        namespace.update({"new": object.__new__, "cls": cls})
+        namespace.update({"new": object.__new__, "cls": cls, "ZERO": _ZERO})
         lines = [f"def build_{cls.__name__}(wire):", "    obj = new(cls)"]
         for index, (field, value) in enumerate(zip(attrs.fields(cls), values, strict=True)):
             namespace[f"set{index}"] = cls.__dict__[field.name].__set__
