@@ -250,3 +250,29 @@ def test_every_character_is_escaped_as_the_generic_encoding_does() -> None:
 def test_objects_the_engine_cannot_write_are_left_to_the_generic_encoding() -> None:
     assert _engine.encode(cr.FiscalYear(2024)) is None
     assert _engine.encode("text") is None
+
+
+ORG = '{"name":"CITY OF A","state":"WA","uei":null,"kind":"unknown","format_version":1}'
+
+
+@pytest.mark.parametrize(
+    ("text", "taken"),
+    [
+        (ORG + " x", False),
+        (ORG + ORG, False),
+        ("[" + ORG + "]", False),
+        (ORG + "\n", True),
+        (ORG + "\r\n", True),
+        (" \t" + ORG, True),
+        (ORG.replace(":", " : "), True),
+        (ORG.replace('"unknown"', '"unknown", "format_version": 1'), False),
+        (ORG.replace("1}", "1.0}"), False),
+        (ORG.replace("1}", "true}"), False),
+        (ORG.replace("null", "NaN"), False),
+    ],
+)
+def test_the_edges_of_a_document_are_judged_as_the_precise_path_judges_them(
+    text: str, taken: bool
+) -> None:
+    assert (check_agreement(cr.Organization, text) is not None) is taken
+    check_agreement(cr.Organization, text.encode())
