@@ -1,8 +1,8 @@
 """The ``copsreform`` command-line tool.
 
-Commands: ``import`` (USAspending or FBI files to JSON Lines or CSV), ``validate`` (check a
-file of grants, agencies or engagements), ``eligibility`` (decide an agency, or a file of
-agencies, against the programs), ``summary`` (totals of a grants file) and ``schema``
+Commands: ``import`` (USAspending or FBI files to JSON Lines, CSV or Parquet), ``validate``
+(check a file of grants, agencies or engagements), ``eligibility`` (decide an agency, or a
+file of agencies, against the programs), ``summary`` (totals of a grants file) and ``schema``
 (print a JSON Schema).
 
 Exit status: 0 when all is well, 1 when the data has problems, 2 for a usage error.
@@ -26,7 +26,7 @@ from typing import IO, Any, NoReturn, TypeVar
 
 import click
 
-from copsreform import __version__, export
+from copsreform import __version__, arrow, export
 from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization
 from copsreform.batch import Rejected, Summary, Tally
@@ -152,11 +152,12 @@ def check_outputs(inputs: Iterable[Path], outputs: Iterable[Path | None]) -> Non
 
 
 def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
-    """Read objects of ``cls`` from a JSON Lines, JSON or CSV file, by its suffix.
+    """Read objects of ``cls`` from a JSON Lines, JSON, CSV or Parquet file, by its suffix.
 
     JSON Lines (``.jsonl``) is read line by line; JSON (``.json``) holds one document or
     an array of documents (positions are array indexes); CSV (``.csv``) uses the columns
-    of :mod:`copsreform.export`.
+    of :mod:`copsreform.export`; Parquet (``.parquet``, with the ``arrow`` extra) the
+    columns of :func:`copsreform.arrow_schema` (positions are row indexes).
 
     Args:
         cls: The model class of every record.
@@ -179,8 +180,10 @@ def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
                 f"{cls.__name__} records have no CSV form; use .jsonl or .json", str(path)
             )
         yield from export.read_csv(cls, path)
+    elif suffix == ".parquet":
+        yield from arrow.read_parquet(cls, path)
     else:
-        raise SourceFormatError("unknown file type; use .jsonl, .json or .csv", str(path))
+        raise SourceFormatError("unknown file type; use .jsonl, .json, .csv or .parquet", str(path))
 
 
 def _read_json_file(cls: type[T], path: Path) -> Iterator[T | Rejected]:
@@ -263,7 +266,7 @@ def schema(kind: str) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @FORMAT_OPTION
 def validate(kind: str, file: Path, output_format: str) -> None:
-    """Check every record of FILE (.jsonl, .json or .csv) as KIND.
+    """Check every record of FILE (.jsonl, .json, .csv or .parquet) as KIND.
 
     Prints every problem with its location; exits 1 if there is any.
 
@@ -396,6 +399,46 @@ def _table(key: str, rows: dict[str, tuple[int, Decimal]]) -> str:
 
 # import --------------------------------------------------------------------------------
 
+#: Output formats of ``import`` and the suffix of each.
+OUTPUT_FORMATS = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
+
+
+def output_format_of(output: Path | None, given: str | None) -> str:
+    """The format to write: the one given, else the output's suffix's, else JSON Lines.
+
+    Args:
+        output: The output file, or ``None`` for standard output.
+        given: The ``--format`` given, if any.
+
+    Returns:
+        ``"jsonl"``, ``"csv"`` or ``"parquet"``.
+
+    Raises:
+        click.UsageError: If ``given`` contradicts the output's suffix, or Parquet is asked
+            for standard output.
+
+    Examples:
+        >>> output_format_of(Path("grants.parquet"), None), output_format_of(None, "csv")
+        ('parquet', 'csv')
+        >>> output_format_of(Path("grants.csv"), "parquet")
+        Traceback (most recent call last):
+        ...
+        click.exceptions.UsageError: --format parquet contradicts the output grants.csv; name it grants.parquet or drop --format
+    """
+    implied = None
+    if output is not None:
+        by_suffix = {suffix: name for name, suffix in OUTPUT_FORMATS.items()}
+        implied = by_suffix.get(output.suffix.lower())
+        if given is not None and implied is not None and given != implied:
+            raise click.UsageError(
+                f"--format {given} contradicts the output {output}; name it "
+                f"{output.with_suffix(OUTPUT_FORMATS[given])} or drop --format"
+            )
+    chosen = given or implied or "jsonl"
+    if chosen == "parquet" and output is None:
+        raise click.UsageError("Parquet is binary: give -o FILE.parquet")
+    return chosen
+
 
 @main.command(name="import")
 @click.argument("source", type=click.Choice(["usaspending", "cde"]))
@@ -409,8 +452,8 @@ def _table(key: str, rows: dict[str, tuple[int, Decimal]]) -> str:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["jsonl", "csv"]),
-    help="Output format; JSON Lines unless this or the output's .csv suffix says CSV.",
+    type=click.Choice(list(OUTPUT_FORMATS)),
+    help="Output format; else the output's suffix (.csv, .parquet) says, else JSON Lines.",
 )
 @click.option(
     "--errors",
@@ -444,7 +487,7 @@ def import_(
     state: str | None,
     report: str,
 ) -> None:
-    """Convert a USAspending or FBI Crime Data Explorer FILE to JSON Lines or CSV.
+    """Convert a USAspending or FBI Crime Data Explorer FILE to JSON Lines, CSV or Parquet.
 
     The file's shape is detected (USAspending: spending_by_award API page, award or
     transaction download CSV; FBI: county-keyed API JSON, state-keyed JSON such as the
@@ -452,15 +495,17 @@ def import_(
     such as a NIBRS agencies table; gzip too). Every record is imported or rejected with
     its reason; the summary, with the source columns that were not kept, goes to
     standard error. Exit status 1 if any record was rejected. A file that cannot be read
-    as a whole writes nothing.
+    as a whole writes nothing. Parquet (the arrow extra) needs -o.
 
     \b
     Examples:
       copsreform import usaspending page1.json --listing 16.710 --state WA -o grants.jsonl
       copsreform import cde agencies-by-state-2018.json.gz -o agencies.csv --errors bad.jsonl
+      copsreform import usaspending page1.json -o grants.parquet
     """
     with _errors_as_lines():
         check_outputs([file], [output, errors_path])
+        chosen = output_format_of(output, output_format)
         if source == "usaspending":
             outcomes: Iterator[Any] = read_usaspending(
                 file, assistance_listing=listing, recipient_state=state, strict=strict
@@ -471,9 +516,7 @@ def import_(
                 raise click.UsageError("--listing and --state apply to USAspending files only")
             outcomes = read_cde(file, strict=strict)
             cls = Agency
-        as_csv = output_format == "csv" or (
-            output_format is None and output is not None and output.suffix.lower() == ".csv"
-        )
+        as_csv = chosen == "csv"
         tally = Tally()
         rejected: list[Rejected] = []
 
@@ -494,6 +537,8 @@ def import_(
 
         if output is None:
             emit(sys.stdout)
+        elif chosen == "parquet":
+            arrow.write_parquet(imported(), output, cls=cls)
         else:
             with atomic_output(output, inputs=[file]) as stream:
                 emit(stream)

@@ -30,6 +30,7 @@ __all__ = [
     "CopsReformError",
     "IllegalTransitionError",
     "LimitExceededError",
+    "MissingExtraError",
     "NotFoundError",
     "Problem",
     "ProviderNotFoundError",
@@ -378,3 +379,30 @@ class SourceFormatError(CopsReformError):
         self.source = source
         self.detail = message
         super().__init__(f"{source}: {message}" if source else message)
+
+
+class MissingExtraError(CopsReformError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    The message says what to install: the extra of copsreform that brings it (such as
+    ``copsreform[arrow]``), or the package itself when copsreform has no extra for it.
+
+    Args:
+        feature: What needs the dependency (``"to_arrow"``).
+        module: The missing module (``"pyarrow"``).
+        extra: The extra of copsreform that installs it (``"arrow"``), if any.
+
+    Examples:
+        >>> print(MissingExtraError("to_arrow", "pyarrow", "arrow"))
+        to_arrow needs pyarrow, which is not installed: pip install "copsreform[arrow]"
+        >>> print(MissingExtraError("to_pandas", "pandas"))
+        to_pandas needs pandas, which is not installed: pip install pandas
+    """
+
+    def __init__(self, feature: str, module: str, extra: str | None = None) -> None:
+        self.extra = extra
+        command = f'"copsreform[{extra}]"' if extra else module
+        super().__init__(
+            f"{feature} needs {module}, which is not installed: pip install {command}",
+            name=module,
+        )

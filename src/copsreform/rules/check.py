@@ -162,6 +162,12 @@ def check_eligibility(
     Conditions the applicant certifies or the solicitation scores are listed on the
     decision, not decided.
 
+    A program whose ``offered`` rule says it did not run in ``fiscal_year`` (the COPS
+    Hiring Program before FY2009, Critical Response before FY2022, the 2011-2017
+    Collaborative Reform after FY2017) answers ``INELIGIBLE`` with that one reason,
+    which names the program of those years; a year in which whether it ran is unknown
+    answers ``UNDETERMINED`` and checks the rules recorded for that year.
+
     Args:
         applicant: An :class:`~copsreform.Agency`, or an :class:`~copsreform.Organization`
             (a city, school district, tribe or nonprofit) whose ``kind`` says what it is.
@@ -181,9 +187,10 @@ def check_eligibility(
 
     Raises:
         RuleNotInForceError: If a rule of the program has no version in force in
-            ``fiscal_year`` (such as the COPS Hiring Program in FY2012), or the book has
-            no rules for the program; the message names the rule, whose id starts with
-            the program, and the year.
+            ``fiscal_year`` (such as the Anti-Methamphetamine Program before FY2019), or
+            the book has no rules for the program; the message names the rule, whose id
+            starts with the program, and the year. The COPS Hiring Program answers for
+            every year from FY1995 and the Collaborative Reform programs from FY1995.
         ValidationError: If an argument has the wrong type, or ``assume`` names an input
             that cannot be assumed or gives it a value of the wrong type.
 
@@ -200,10 +207,13 @@ def check_eligibility(
         ('eligible', ('primary_law_enforcement_authority',), 'the agency has primary law enforcement authority (assumed, not recorded: primary_law_enforcement_authority=True)')
         >>> [c.id for c in d.conditions]
         ['chp.non_supplanting', 'chp.retention_commitment', 'chp.application_plan', 'chp.usc_1373']
-        >>> check_eligibility(agency, GrantProgram.CHP, fiscal_year=FiscalYear(2012))
+        >>> old = check_eligibility(agency, GrantProgram.CHP, fiscal_year=FiscalYear(2003))
+        >>> old.status.value, old.reasons[0].rule
+        ('ineligible', 'chp.offered')
+        >>> check_eligibility(agency, GrantProgram.CAMP, fiscal_year=FiscalYear(2012))
         Traceback (most recent call last):
         ...
-        copsreform.errors.RuleNotInForceError: rule 'chp.applicant' has no version in force for FY2012
+        copsreform.errors.RuleNotInForceError: rule 'camp.applicant' has no version in force for FY2012
     """
     who = _applicant(applicant)
     chosen = _program(program)
@@ -377,10 +387,10 @@ def rule_parameters(rules: RuleBook | None = None) -> tuple[Rule, ...]:
         >>> for version in next(r for r in rule_parameters() if r.id == "chp.award_ceiling").versions:
         ...     print(version.label, version.status.value, version.confidence.value, version.describe()[:40])
         FY2009 unknown verified value unknown: the sources give no award
-        FY2015-FY2021 unknown verified value unknown: the sources give no award
-        FY2022 in_force verified $6,250,000.00
+        FY2010-FY2021 unknown verified value unknown: the sources give no award
+        FY2022 in_force inferred $6,250,000.00
         FY2023 in_force inferred $6,250,000.00
-        FY2024 in_force verified $6,250,000.00
+        FY2024 in_force inferred $6,250,000.00
         FY2025 in_force inferred $6,250,000.00
     """
     return _book(rules).rules
@@ -411,9 +421,9 @@ class EligibilityMatrix:
         ...               jurisdiction=Jurisdiction.FEDERAL, agency_type=AgencyType.FEDERAL)
         >>> m = eligibility_matrix([park], list(CRIProgram), fiscal_year=FiscalYear(2024))
         >>> [m.status(0, p).value for p in m.programs]
-        ['ineligible', 'ineligible', 'ineligible']
+        ['ineligible', 'ineligible', 'ineligible', 'ineligible', 'ineligible']
         >>> len(m), m.counts()[CRIProgram.CRI_TAC][Eligibility.INELIGIBLE]
-        (3, 1)
+        (5, 1)
     """
 
     applicants: tuple[Agency | Organization, ...]
