@@ -39,6 +39,7 @@ from copsreform.engagement import (
     StatusChange,
 )
 from copsreform.errors import (
+    ArgumentTypeError,
     CopsReformError,
     IllegalTransitionError,
     LimitExceededError,
@@ -96,6 +97,7 @@ __all__ = [
     "ASSUMABLE",
     "Agency",
     "AgencyType",
+    "ArgumentTypeError",
     "CRIProgram",
     "Condition",
     "CopsReformError",

@@ -35,11 +35,10 @@ import enum
 import operator
 import re
 import threading
-import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Any, Final, Literal, TypeVar, Union
+from typing import Annotated, Any, Final, Literal, TypeVar
 
 import attrs
 import msgspec
@@ -47,6 +46,7 @@ from msgspec import Meta
 
 from copsreform import _fields as f
 from copsreform.agency import Agency, Organization
+from copsreform.constraints import MONEY_DIGITS, MONEY_SCALE
 from copsreform.engagement import Engagement, Recommendation, StatusChange
 from copsreform.fiscal import MAX_YEAR, MIN_YEAR, FiscalYear
 from copsreform.grant import Grant
@@ -78,8 +78,9 @@ State = Literal[tuple(sorted(STATES))]  # type: ignore[valid-type]
 Listing = Literal[tuple(sorted(COPS_LISTINGS))]  # type: ignore[valid-type]
 Year = Annotated[int, Meta(ge=MIN_YEAR, le=MAX_YEAR)]
 #: Money as copsreform writes it: exactly two decimals, below 10**13 in size.
-Money = Annotated[str, Meta(pattern=r"^-?[0-9]{1,13}\.[0-9]{2}\Z")]
-NonNegativeMoney = Annotated[str, Meta(pattern=r"^[0-9]{1,13}\.[0-9]{2}\Z")]
+_CENTS_TEXT = rf"[0-9]{{1,{MONEY_DIGITS}}}\.[0-9]{{{MONEY_SCALE}}}"
+Money = Annotated[str, Meta(pattern=rf"^-?{_CENTS_TEXT}\Z")]
+NonNegativeMoney = Annotated[str, Meta(pattern=rf"^{_CENTS_TEXT}\Z")]
 # Canonical identifiers: the same shapes as the identifier modules' rules.
 Ori = Annotated[str, Meta(pattern=r"^[A-Z]{2}[A-Z0-9]{7}\Z")]
 Uei = Annotated[str, Meta(pattern=r"^(?![0-9A-Z]*[0-9]{9})[1-9A-HJ-NP-Z][0-9A-HJ-NP-Z]{11}\Z")]
@@ -135,8 +136,7 @@ _FIELD_TYPES: Final[dict[type[Any], dict[str, Any]]] = {
     Engagement: {"focus": Text | None},
 }
 
-_TAG: Final = "type"
-_RECIPIENT_TAGS: Final = {Agency: "agency", Organization: "organization"}
+_TAG: Final = "type"  # the recipient's tag key, as serialization reads it
 _VERSION_KEY: Final = "format_version"
 #: The version of the wire format written (as :data:`copsreform.FORMAT_VERSION`).
 FORMAT_VERSION: Final = 1
@@ -177,22 +177,8 @@ _ZERO: Final = Decimal("0.00")
 _VALUE: Final = operator.attrgetter("value")
 
 
-def _optional_inner(tp: Any) -> Any | None:
-    if typing.get_origin(tp) in (Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) < len(typing.get_args(tp)):
-            return args[0] if len(args) == 1 else Union[tuple(args)]  # noqa: UP007
-    return None
-
-
 def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and attrs.has(tp) and tp is not FiscalYear
-
-
-def _is_recipient(tp: Any) -> bool:
-    return typing.get_origin(tp) in (Union, types.UnionType) and set(typing.get_args(tp)) == set(
-        _RECIPIENT_TAGS
-    )
 
 
 def _sorted_members(members: frozenset[enum.Enum]) -> list[enum.Enum]:
@@ -201,8 +187,11 @@ def _sorted_members(members: frozenset[enum.Enum]) -> list[enum.Enum]:
 
 def _wire(tp: Any) -> tuple[Any, _Conversion | None, _Conversion | None]:
     """For a type hint: the wire type, and the conversions from and to the wire (or None)."""
-    inner = _optional_inner(tp)
-    if inner is not None and not _is_recipient(tp):
+    # serialization imports this module; by the time a plan is made it is loaded.
+    from copsreform.serialization import RECIPIENT_TAGS, is_recipient, optional_inner  # noqa: PLC0415
+
+    inner = optional_inner(tp)
+    if inner is not None and not is_recipient(tp):
         wire, read, write = _wire(inner)
         if (read and read.template != _CALL) or (write and write.template != _CALL):
             raise TypeError(f"no optional conversion for {tp!r}")  # pragma: no cover
@@ -212,10 +201,10 @@ def _wire(tp: Any) -> tuple[Any, _Conversion | None, _Conversion | None]:
             write and _Conversion(write.fn, _OPTIONAL),
         )
     origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if _is_recipient(tp):
-        tagged = {cls: _struct(cls, _RECIPIENT_TAGS[cls]) for cls in args}
+    if is_recipient(tp):
+        tagged = {cls: _struct(cls, RECIPIENT_TAGS[cls]) for cls in args}
         builders = {struct: _builder(cls) for cls, struct in tagged.items()}
-        writers = {cls: _writer(cls, _RECIPIENT_TAGS[cls]) for cls in args}
+        writers = {cls: _writer(cls, RECIPIENT_TAGS[cls]) for cls in args}
         first, second = tagged.values()
         return first | second, _Conversion(builders, _DISPATCH), _Conversion(writers, _DISPATCH)
     if tp is Decimal:  # msgspec writes a Decimal as its string, as copsreform does

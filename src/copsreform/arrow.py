@@ -77,18 +77,19 @@ import attrs
 
 from copsreform import _fields
 from copsreform._atomic import replacing_bytes
+from copsreform._records import raise_strict
 from copsreform.batch import Rejected
 from copsreform.errors import MissingExtraError, Problem, SourceFormatError, ValidationError
 from copsreform.fiscal import FiscalYear
 from copsreform.serialization import (
-    _RECIPIENT_TAGS,
-    _TAG,
     FORMAT_VERSION,
-    _is_recipient,
-    _optional_inner,
+    RECIPIENT_TAG,
+    RECIPIENT_TAGS,
     from_dict,
+    is_recipient,
+    optional_inner,
+    wire_hints,
 )
-from copsreform.sources._records import raise_strict
 
 if TYPE_CHECKING:  # pragma: no cover - pyarrow and pandas are optional
     import pandas as pd
@@ -195,7 +196,7 @@ def _is_record(tp: Any) -> bool:
 
 
 def _hints(cls: type[Any]) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    return wire_hints(cls)
 
 
 def _wire_name(field: "attrs.Attribute[Any]") -> str:
@@ -222,8 +223,8 @@ def arrow_type(tp: Any) -> "pa.DataType":
         ('decimal128(15, 2)', 'date32[day]')
     """
     pa = _pyarrow("arrow_type")
-    inner = _optional_inner(tp)
-    if inner is not None and not _is_recipient(tp):
+    inner = optional_inner(tp)
+    if inner is not None and not is_recipient(tp):
         return arrow_type(inner)
     simple = {
         str: pa.string(),
@@ -258,7 +259,7 @@ def _arrow_field(pa: Any, field: "attrs.Attribute[Any]", tp: Any, owner: type[An
 
 
 def _nullable(field: "attrs.Attribute[Any]", tp: Any) -> bool:
-    return _optional_inner(tp) is not None and not _is_recipient(tp)
+    return optional_inner(tp) is not None and not is_recipient(tp)
 
 
 # Columns ----------------------------------------------------------------------------------
@@ -328,7 +329,7 @@ def _plan(cls: type[Any]) -> _Plan:
         key = _wire_name(field)
         tp = hints[field.name]
         required = field.default is attrs.NOTHING
-        if _is_recipient(tp):
+        if is_recipient(tp):
             flattened.add(key)
             columns.extend(_recipient_columns(field, key, required))
         elif _is_record(tp):
@@ -363,7 +364,7 @@ def _record_columns(
     for inner in attrs.fields(tp):
         inner_key = _wire_name(inner)
         inner_tp = hints[inner.name]
-        if _is_record(inner_tp) or _is_recipient(inner_tp):  # pragma: no cover - not in the model
+        if _is_record(inner_tp) or is_recipient(inner_tp):  # pragma: no cover - not in the model
             raise TypeError(f"{tp.__name__}.{inner_key}: records nested twice are not flattened")
         columns.append(
             _Column(
@@ -381,13 +382,13 @@ def _record_columns(
 
 
 def _recipient_columns(field: "attrs.Attribute[Any]", key: str, required: bool) -> list[_Column]:
-    tags = ", ".join(repr(t) for t in _RECIPIENT_TAGS.values())
+    tags = ", ".join(repr(t) for t in RECIPIENT_TAGS.values())
     columns = [
         _Column(
-            f"{key}_{_TAG}",
+            f"{key}_{RECIPIENT_TAG}",
             (field.name,),
             None,
-            (key, _TAG),
+            (key, RECIPIENT_TAG),
             str,
             not required,
             required,
@@ -395,7 +396,7 @@ def _recipient_columns(field: "attrs.Attribute[Any]", key: str, required: bool) 
         )
     ]
     seen: dict[str, tuple[Any, bool, set[str], list[str], bool]] = {}
-    for cls, tag in _RECIPIENT_TAGS.items():
+    for cls, tag in RECIPIENT_TAGS.items():
         hints = _hints(cls)
         for inner in attrs.fields(cls):
             inner_key = _wire_name(inner)
@@ -404,18 +405,18 @@ def _recipient_columns(field: "attrs.Attribute[Any]", key: str, required: bool) 
             if inner_key not in seen:
                 seen[inner_key] = (inner.name, inner_tp, set(), [], True)
             name, tp, owners, texts, always = seen[inner_key]
-            base: Any = _optional_inner(tp) or tp
-            if (_optional_inner(inner_tp) or inner_tp) != base:  # pragma: no cover - a guard
+            base: Any = optional_inner(tp) or tp
+            if (optional_inner(inner_tp) or inner_tp) != base:  # pragma: no cover - a guard
                 raise TypeError(f"recipient field {inner_key!r} has two types")
             owners.add(tag)
             text = _descriptions(cls).get(inner_key, "")
             if text and text not in texts:
                 texts.append(text)
             seen[inner_key] = (name, tp, owners, texts, always and inner_required)
-    every = set(_RECIPIENT_TAGS.values())
+    every = set(RECIPIENT_TAGS.values())
     for inner_key, (name, tp, owners, texts, always) in seen.items():
         only = "" if owners == every else f" ({', '.join(sorted(owners))} only)"
-        plain: Any = _optional_inner(tp) or tp
+        plain: Any = optional_inner(tp) or tp
         both_required = always and owners == every
         columns.append(
             _Column(
@@ -438,7 +439,7 @@ def _recipient_columns(field: "attrs.Attribute[Any]", key: str, required: bool) 
 
 def _plain(tp: Any) -> Callable[[Any], Any]:
     """A function turning a value of ``tp`` into what pyarrow converts to its Arrow type."""
-    inner = _optional_inner(tp)
+    inner = optional_inner(tp)
     if inner is not None:
         convert = _plain(inner)
         return lambda value: None if value is None else convert(value)
@@ -461,9 +462,9 @@ def _plain(tp: Any) -> Callable[[Any], Any]:
 
 def _encoder(pa: Any, column: _Column, arrow: Any) -> Callable[[list[Any]], Any]:
     """How one column's values (Python objects) become an Arrow array."""
-    tp = _optional_inner(column.tp) or column.tp
+    tp = optional_inner(column.tp) or column.tp
     if column.attribute is None or _is_enum(tp):
-        values = list(_RECIPIENT_TAGS.values()) if column.attribute is None else list(tp)
+        values = list(RECIPIENT_TAGS.values()) if column.attribute is None else list(tp)
         index = {value: i for i, value in enumerate(values)}
         dictionary = pa.array([v if isinstance(v, str) else v.value for v in values], pa.string())
 
@@ -483,7 +484,7 @@ def _encoder(pa: Any, column: _Column, arrow: Any) -> Callable[[list[Any]], Any]
 def _extractor(column: _Column) -> Callable[[list[Any]], list[Any]]:
     """How one column's values are read from the records that hold them."""
     if column.attribute is None:
-        tags = _RECIPIENT_TAGS
+        tags = RECIPIENT_TAGS
 
         def tag_of(records: list[Any]) -> list[Any]:
             return [tags[type(r)] for r in records]
@@ -891,7 +892,7 @@ def _reader(cls: type[T], names: tuple[str, ...]) -> Callable[[dict[str, Any]], 
     """The function that turns one row (a dict by column) into an object, or raises."""
     plan = _plan(cls)
     columns = [c for c in plan.columns if c.name in names]
-    tags = set(_RECIPIENT_TAGS.values())
+    tags = set(RECIPIENT_TAGS.values())
     tag_columns = {c.keys[0]: c.name for c in columns if c.attribute is None}
 
     def relocate(problem: Problem) -> Problem:

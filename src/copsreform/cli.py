@@ -26,12 +26,13 @@ from typing import IO, Any, NoReturn, TypeVar
 
 import click
 
-from copsreform import __version__, arrow, export
+from copsreform import __version__, _io, arrow, export
 from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization
 from copsreform.batch import Rejected, Summary, Tally
 from copsreform.errors import (
     CopsReformError,
+    LimitExceededError,
     RuleNotInForceError,
     SourceFormatError,
     ValidationError,
@@ -43,8 +44,8 @@ from copsreform.rules import ASSUMABLE, Decision, check_eligibility, eligibility
 from copsreform.schema import KINDS, json_schema
 from copsreform.serialization import (
     MAX_DOCUMENT_CHARS,
-    _parse,
     from_dict,
+    parse_json,
     read_jsonl,
     to_dict,
     to_json,
@@ -170,6 +171,8 @@ def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
         SourceFormatError: If the file as a whole cannot be read.
     """
     suffix = path.suffix.lower()
+    if suffix == ".gz":  # gzip is read by the I/O layer; the format is the inner suffix
+        suffix = Path(path.stem).suffix.lower()
     if suffix == ".jsonl":
         yield from read_jsonl(cls, path)
     elif suffix == ".json":
@@ -190,14 +193,19 @@ def _read_json_file(cls: type[T], path: Path) -> Iterator[T | Rejected]:
     # Read no more than the longest document can take in UTF-8 (4 bytes a character), so
     # that a huge file, or a pipe or device that never ends, is refused, not read whole.
     cap = 4 * MAX_DOCUMENT_CHARS
-    with path.open("rb") as stream:
-        raw = stream.read(cap + 1)
-    if len(raw) > cap:
-        raise SourceFormatError(f"is larger than a JSON document may be ({cap:,} bytes)", str(path))
     try:
-        data = _parse(raw)
+        with _io.open_source(path, cap) as opened:  # the one I/O layer: gzip, caps, BOM
+            text = opened.read(cap)  # the characters are checked by parse_json
+    except LimitExceededError:
+        raise SourceFormatError(
+            f"is larger than a JSON document may be ({cap:,} bytes)", str(path)
+        ) from None
+    try:
+        data = parse_json(text)
     except ValidationError as error:
-        raise SourceFormatError(error.reason, str(path)) from None
+        # A key given twice is refused at its path; a syntax error is about the whole text.
+        detail = error.reason if error.path == "$" else f"is not valid JSON: {error}"
+        raise SourceFormatError(detail, str(path)) from None
     documents = data if isinstance(data, list) else [data]
     for index, document in enumerate(documents):
         try:

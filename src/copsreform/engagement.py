@@ -125,6 +125,7 @@ class RecommendationStatus(enum.Enum):
         return self.value.replace("_", " ").title()
 
 
+@f.every_problem
 @attrs.frozen
 class StatusChange:
     """One dated change in an engagement's lifecycle.
@@ -146,6 +147,7 @@ class StatusChange:
     )
 
 
+@f.every_problem
 @attrs.frozen
 class Recommendation:
     """One recommendation of an Organizational Assessment.
@@ -174,6 +176,7 @@ def _focus(instance: object, attribute: "attrs.Attribute[Any]", value: object) -
     f.text(instance, attribute, value)
 
 
+@f.every_problem
 @attrs.frozen
 class Engagement:
     """One Collaborative Reform engagement of an agency.

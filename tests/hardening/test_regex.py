@@ -26,7 +26,9 @@ _constants: Any = importlib.import_module("re._constants")
 
 SRC = Path(copsreform.__file__).resolve().parent
 LENGTH = 10_000
-BUDGET_SECONDS = 0.05
+#: Linear patterns take a few milliseconds on these inputs, a catastrophic one seconds; the
+#: budget sits between them with room for a loaded machine (other processes on the cores).
+BUDGET_SECONDS = 0.25
 UNBOUNDED = _constants.MAXREPEAT
 REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
 RE_FUNCTIONS = {"compile", "match", "search", "fullmatch", "sub", "subn", "split", "findall",
@@ -266,6 +268,6 @@ def test_every_pattern_is_fast_on_adversarial_input(pattern: str) -> None:
 def test_the_timing_check_catches_a_catastrophic_pattern() -> None:
     pattern = r"(a+)+b"
     started = time.perf_counter()
-    re.fullmatch(pattern, "a" * 22 + "!")
+    re.fullmatch(pattern, "a" * 24 + "!")
     assert time.perf_counter() - started > BUDGET_SECONDS
-    assert "a" * 22 in "".join(adversarial(pattern))
+    assert "a" * 24 in "".join(adversarial(pattern))

@@ -18,6 +18,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
+from copsreform.constraints import money_text as _money
 from copsreform.errors import RuleNotInForceError
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
@@ -39,7 +40,7 @@ from copsreform.rules.book import (
     RuleVersion,
     ShareParams,
     VersionStatus,
-    _listing,
+    applicant_list,
 )
 from copsreform.rules.decision import (
     Condition,
@@ -138,10 +139,6 @@ EligibilityCheck = Callable[[Facts], Result]
 AwardCheck = Callable[[Grant], Result]
 
 
-def _money(amount: Decimal) -> str:
-    return f"${amount:,.2f}"
-
-
 def _pct(rate: Decimal) -> str:
     return f"{(rate * 100).normalize():f}%"
 
@@ -152,7 +149,7 @@ def _share_text(part: Decimal, total: Decimal) -> str:
 
 def applicant_check(params: ApplicantParams) -> EligibilityCheck:
     """Who may apply: eligible, not settled by the sources, or not eligible."""
-    eligible = f"eligible: {_listing(params.eligible)}"
+    eligible = f"eligible: {applicant_list(params.eligible)}"
 
     def check(who: Facts) -> Result:
         if ApplicantClass.FEDERAL_LE_AGENCY in who.classes:
@@ -350,6 +347,20 @@ def period_end(start: dt.date, months: int) -> dt.date:
     datetime.date(2024, 2, 28)
     """
     return start + relativedelta(months=months) - dt.timedelta(days=1)
+
+
+def retention_last_day(start: dt.date, params: RetentionParams) -> dt.date:
+    """The last day of retention: funding months, then retention months, from ``start``.
+
+    >>> retention_last_day(dt.date(2024, 10, 1), RetentionParams(funding_months=36, retention_months=12))
+    datetime.date(2028, 9, 30)
+    """
+    return period_end(start, params.funding_months + params.retention_months)
+
+
+def closeout_date(end: dt.date, params: CloseoutParams) -> dt.date:
+    """The day final reports are due: ``params.report_days`` calendar days after ``end``."""
+    return end + dt.timedelta(days=params.report_days)
 
 
 def period_check(params: PeriodParams) -> AwardCheck:
@@ -687,9 +698,7 @@ class Plan:
             params = retention.version.params
             if isinstance(params, RetentionParams):
                 funding_end = period_end(grant.start, params.funding_months)
-                retention_end = period_end(
-                    grant.start, params.funding_months + params.retention_months
-                )
+                retention_end = retention_last_day(grant.start, params)
                 notes.append(
                     f"The end of federal funding ({params.funding_months} months) and of "
                     f"retention ({params.retention_months} months more) assume that federal "
@@ -703,7 +712,7 @@ class Plan:
         closeout_due = None
         if self.closeout is not None and isinstance(self.closeout.params, CloseoutParams):
             days = self.closeout.params.report_days
-            closeout_due = grant.end + dt.timedelta(days=days)
+            closeout_due = closeout_date(grant.end, self.closeout.params)
             notes.append(
                 f"Final reports are due {days} calendar days after the period of performance "
                 f"ends ({self.closeout.params.section}); the awarding agency may approve an "

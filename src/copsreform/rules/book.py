@@ -66,6 +66,9 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from copsreform import _fields as f
+from copsreform import strictjson
+from copsreform.constraints import money_text as _money_text
+from copsreform.constraints import percent_text as _percent_text
 from copsreform.errors import (
     MISSING,
     NotFoundError,
@@ -76,7 +79,7 @@ from copsreform.errors import (
 )
 from copsreform.fiscal import FiscalYear
 from copsreform.programs import CRIProgram, GrantProgram
-from copsreform.rules.decision import ConditionKind, Source, _non_empty_texts
+from copsreform.rules.decision import ConditionKind, Source, non_empty_texts
 
 __all__ = [
     "AmountParams",
@@ -324,14 +327,6 @@ _LABELS: Final = {
 # Parameter records ----------------------------------------------------------------------
 
 
-def _money_text(amount: Decimal) -> str:
-    return f"${amount:,.2f}"
-
-
-def _percent_text(rate: Decimal) -> str:
-    return f"{(rate * 100).normalize():f}%"
-
-
 def _rate(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if not isinstance(value, Decimal) or not value.is_finite() or not 0 < value <= 1:
         f.fail(instance, attribute, "must be a Decimal above 0 and at most 1", value)
@@ -421,13 +416,19 @@ class ApplicantParams:
 
     def describe(self) -> str:
         """Return the parameters in words."""
-        text = "eligible: " + _listing(self.eligible)
+        text = "eligible: " + applicant_list(self.eligible)
         if self.uncertain:
-            text += "; not settled: " + _listing(self.uncertain)
+            text += "; not settled: " + applicant_list(self.uncertain)
         return text
 
 
-def _listing(classes: Iterable[ApplicantClass]) -> str:
+def applicant_list(classes: Iterable[ApplicantClass]) -> str:
+    """The classes' plural names in the order :class:`ApplicantClass` lists them.
+
+    Examples:
+        >>> applicant_list({ApplicantClass.LOCAL_LE_AGENCY, ApplicantClass.STATE_LE_AGENCY})
+        'state law enforcement agencies, local law enforcement agencies'
+    """
     order = list(ApplicantClass)
     return ", ".join(c.plural for c in sorted(classes, key=order.index))
 
@@ -463,7 +464,7 @@ class MatchParams:
 
     min_rate: Decimal = attrs.field(validator=_rate)
     microgrant_max: Decimal | None = attrs.field(
-        default=None, converter=f.money, validator=f.optional(_positive_amount)
+        default=None, converter=f.money_or_none, validator=f.optional(_positive_amount)
     )
 
     def describe(self) -> str:
@@ -642,7 +643,7 @@ _PARAMS_TYPES: Final[Mapping[RuleKind, "type[Params]"]] = MappingProxyType(
 # Versions, rules, conditions, sources ---------------------------------------------------
 
 
-_sources = _non_empty_texts("source ids")
+_sources = non_empty_texts("source ids")
 
 
 def _fiscal_year(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
@@ -1025,7 +1026,7 @@ class RuleBook:
         path = Path(path)
         text = path.read_text(encoding="utf-8")
         try:
-            data = json.loads(text)
+            data = strictjson.loads(text)
         except json.JSONDecodeError as error:
             raise ValidationError.single(
                 f"must be JSON ({error.msg} at line {error.lineno}, column {error.colno})",
@@ -1284,7 +1285,7 @@ def _cut(old: RuleVersion, new: RuleVersion) -> list[RuleVersion]:
 @functools.cache
 def _default_book() -> RuleBook:
     text = resources.files("copsreform").joinpath("data/rules.json").read_text("utf-8")
-    return RuleBook.from_dict(json.loads(text), name="rules.json")
+    return RuleBook.from_dict(strictjson.loads(text), name="rules.json")
 
 
 # Loading from JSON ------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from typing import Final
 import attrs
 
 from copsreform.agency import Agency, Organization
-from copsreform.errors import ValidationError
+from copsreform.errors import ArgumentTypeError, ValidationError
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram
@@ -54,13 +54,13 @@ def _book(rules: RuleBook | None) -> RuleBook:
     if rules is None:
         return RuleBook.default()
     if not isinstance(rules, RuleBook):
-        raise ValidationError.single("must be a RuleBook or None", rules, root="rules")
+        raise ArgumentTypeError.single("must be a RuleBook or None", rules, root="rules")
     return rules
 
 
 def _program(program: object) -> Program:
     if not isinstance(program, CRIProgram | GrantProgram):
-        raise ValidationError.single(
+        raise ArgumentTypeError.single(
             "must be a CRIProgram or a GrantProgram", program, root="program"
         )
     return program
@@ -68,13 +68,13 @@ def _program(program: object) -> Program:
 
 def _year(fiscal_year: object) -> FiscalYear:
     if not isinstance(fiscal_year, FiscalYear):
-        raise ValidationError.single("must be a FiscalYear", fiscal_year, root="fiscal_year")
+        raise ArgumentTypeError.single("must be a FiscalYear", fiscal_year, root="fiscal_year")
     return fiscal_year
 
 
 def _applicant(applicant: object, root: str = "applicant") -> Agency | Organization:
     if not isinstance(applicant, Agency | Organization):
-        raise ValidationError.single("must be an Agency or an Organization", applicant, root=root)
+        raise ArgumentTypeError.single("must be an Agency or an Organization", applicant, root=root)
     return applicant
 
 
@@ -191,8 +191,10 @@ def check_eligibility(
             the book has no rules for the program; the message names the rule, whose id
             starts with the program, and the year. The COPS Hiring Program answers for
             every year from FY1995 and the Collaborative Reform programs from FY1995.
-        ValidationError: If an argument has the wrong type, or ``assume`` names an input
-            that cannot be assumed or gives it a value of the wrong type.
+        ArgumentTypeError: If an argument has the wrong type (a TypeError and a
+            ValidationError).
+        ValidationError: If ``assume`` names an input that cannot be assumed or gives it
+            a value of the wrong type.
 
     Examples:
         >>> from copsreform import Agency, AgencyType, FiscalYear, GrantProgram, Jurisdiction
@@ -258,7 +260,7 @@ def check_award(grant: Grant, *, rules: RuleBook | None = None) -> Decision:
     Raises:
         RuleNotInForceError: If a rule of the program has no version in force in the
             award's fiscal year, or the book has no rules for the program.
-        ValidationError: If ``grant`` is not a :class:`~copsreform.Grant`.
+        ArgumentTypeError: If ``grant`` is not a :class:`~copsreform.Grant`.
 
     Examples:
         >>> from datetime import date
@@ -275,7 +277,7 @@ def check_award(grant: Grant, *, rules: RuleBook | None = None) -> Decision:
         ('eligible', datetime.date(2028, 9, 30), datetime.date(2030, 1, 28))
     """
     if not isinstance(grant, Grant):
-        raise ValidationError.single("must be a Grant", grant, root="grant")
+        raise ArgumentTypeError.single("must be a Grant", grant, root="grant")
     book = _book(rules)
     return _evaluate.plan(book, grant.program, grant.fiscal_year, RuleStage.AWARD).award(grant)
 
@@ -318,8 +320,7 @@ def chp_retention_end(grant: Grant, *, rules: RuleBook | None = None) -> dt.date
             str(grant.fiscal_year),
             root="chp.retention",
         )
-    months = version.params.funding_months + version.params.retention_months
-    return _evaluate.period_end(grant.start, months)
+    return _evaluate.retention_last_day(grant.start, version.params)
 
 
 def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
@@ -341,7 +342,7 @@ def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
     Raises:
         RuleNotInForceError: If no closeout rule is in force in the award's fiscal year
             (awards before FY2015).
-        ValidationError: If ``grant`` is not a :class:`~copsreform.Grant`.
+        ArgumentTypeError: If ``grant`` is not a :class:`~copsreform.Grant`.
 
     Examples:
         >>> from datetime import date
@@ -355,7 +356,7 @@ def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
         datetime.date(2019, 11, 29)
     """
     if not isinstance(grant, Grant):
-        raise ValidationError.single("must be a Grant", grant, root="grant")
+        raise ArgumentTypeError.single("must be a Grant", grant, root="grant")
     book = _book(rules)
     rule = book.cross_program(RuleKind.CLOSEOUT)
     if rule is None:
@@ -367,7 +368,7 @@ def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
             str(grant.fiscal_year),
             root=rule.id,
         )
-    return grant.end + dt.timedelta(days=version.params.report_days)
+    return _evaluate.closeout_date(grant.end, version.params)
 
 
 def rule_parameters(rules: RuleBook | None = None) -> tuple[Rule, ...]:
@@ -537,7 +538,7 @@ def eligibility_matrix(
 
     Raises:
         RuleNotInForceError: If a rule of one of the programs has no version in force.
-        ValidationError: If an applicant, program or the year has the wrong type.
+        ArgumentTypeError: If an applicant, program or the year has the wrong type.
 
     Examples:
         >>> from copsreform import Agency, AgencyType, FiscalYear, GrantProgram, Jurisdiction

@@ -186,8 +186,17 @@ def is_official_url(url: str) -> bool:
     return False
 
 
-def _non_empty_texts(what: str) -> "Callable[[object, attrs.Attribute[Any], object], None]":
-    """Return a validator of a non-empty tuple of non-empty strings (``what`` names them)."""
+def non_empty_texts(what: str) -> "Callable[[object, attrs.Attribute[Any], object], None]":
+    """Return a validator of a non-empty tuple of non-empty strings (``what`` names them).
+
+    Examples:
+        >>> import attrs
+        >>> @attrs.frozen
+        ... class Cited:
+        ...     urls: tuple[str, ...] = attrs.field(validator=non_empty_texts("URLs"))
+        >>> Cited(("https://cops.usdoj.gov/",)).urls
+        ('https://cops.usdoj.gov/',)
+    """
 
     def check(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
         if (
@@ -200,7 +209,7 @@ def _non_empty_texts(what: str) -> "Callable[[object, attrs.Attribute[Any], obje
     return check
 
 
-_urls = _non_empty_texts("URLs")
+_urls = non_empty_texts("URLs")
 
 
 def _default_official(source: "Source") -> bool:

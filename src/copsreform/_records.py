@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Final, TypeVar
 
 from copsreform.batch import Rejected, Unit
+from copsreform.constraints import DATE_TEXT
 from copsreform.errors import MISSING, Problem, ValidationError
 
 __all__ = [
@@ -31,7 +32,7 @@ __all__ = [
 T = TypeVar("T")
 S = TypeVar("S", bound=str)
 
-_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATE: Final = DATE_TEXT
 _AMOUNT: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
