@@ -28,14 +28,18 @@ def test_version() -> None:
     assert (code, out.strip()) == (0, f"copsreform, version {cr.__version__}")
 
 
-@pytest.mark.parametrize("command", ["import", "validate", "eligibility", "summary", "schema"])
+@pytest.mark.parametrize(
+    "command", ["import", "validate", "eligibility", "summary", "schema", "link"]
+)
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0
     assert "Example" in out
 
 
-@pytest.mark.parametrize("command", ["import", "validate", "eligibility", "summary", "schema"])
+@pytest.mark.parametrize(
+    "command", ["import", "validate", "eligibility", "summary", "schema", "link"]
+)
 def test_help_shows_no_markup_for_people(command: str) -> None:
     _, out, _ = run(command, "--help")
     assert "\\b" not in out

@@ -81,11 +81,12 @@ def test_eligibility_matrix() -> None:
     assert "Missing inputs: primary_law_enforcement_authority" in out
 
 
-def test_state_awards_report_explains_what_it_did_not_match() -> None:
+def test_state_awards_report_explains_what_it_did_not_link() -> None:
     out = run("state_awards_report.py", "WA")
-    assert "matched 91 of 100 awards to 51 agencies" in out
-    assert "Spokane Valley Police Department" in out
-    assert "  EAST VALLEY SCHOOL DISTRICT NO 361 (1)" in out
+    assert "linked 96 of 100 awards to 57 agencies" in out
+    assert "Spokane Valley Police Department (WA0321500)         1 awards" in out
+    assert "Lummi Tribal (WADI05900)                             3 awards" in out
+    assert "  2020-SV-WX-0065  EAST VALLEY SCHOOL DISTRICT NO 361\n      unlinked: " in out
 
 
 @pytest.mark.parametrize("script", ["usaspending_summary.py"])

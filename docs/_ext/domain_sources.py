@@ -1009,6 +1009,28 @@ _ALL = (
         "chuncks/title-34/chunck-958.md",  # codespell:ignore
         "chuncks/title-42/chunck-4334.md",  # codespell:ignore
     ),
+    Source(
+        "A7",
+        "King County Sheriff's Office: contracts program (police services for cities by "
+        "contract since 1973)",
+        ("http://www.kingcounty.gov/safety/sheriff/About/Contracts.aspx",),
+    ),
+    Source(
+        "A8",
+        "Quileute Tribe: official site (the tribe is located in La Push, Washington)",
+        ("https://quileutenation.org/",),
+    ),
+    Source(
+        "A9",
+        "Columbia Basin Herald and iFIBER ONE: the Mattawa Police Department (2013, 2022)",
+        (
+            "https://columbiabasinherald.com/news/2013/jun/01/mattawa-police-force-nearly-complete-2/",
+            (
+                "https://www.ifiberone.com/columbia_basin/city-of-mattawa-selects-new-police-chief/"
+                "article_922aa5e6-a9f1-11ec-b2be-536e1e007104.html"
+            ),
+        ),
+    ),
     # -- Data formats and real data -----------------------------------------------------
     _github(
         "D1",

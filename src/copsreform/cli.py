@@ -22,7 +22,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, NoReturn, TypeVar
+from typing import IO, Any, Literal, NoReturn, TypeVar
 
 import click
 
@@ -39,6 +39,13 @@ from copsreform.errors import (
 )
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
+from copsreform.linking import (
+    LinkResult,
+    agency_totals,
+    link_recipients,
+    read_link_rows,
+    write_links,
+)
 from copsreform.programs import CRIProgram, GrantProgram
 from copsreform.rules import ASSUMABLE, Decision, check_eligibility, eligibility_matrix
 from copsreform.schema import KINDS, json_schema
@@ -247,6 +254,19 @@ def main(debug: bool) -> None:
 
 
 KIND_CHOICE = click.Choice(sorted(KINDS))
+OUTPUT_OPTION = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here (atomically) instead of to standard output.",
+)
+REPORT_OPTION = click.option(
+    "--report",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Form of the summary printed on standard error.",
+)
 FORMAT_OPTION = click.option(
     "--format",
     "output_format",
@@ -309,22 +329,32 @@ def _money(value: Decimal) -> str:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--by",
-    type=click.Choice(["program", "fiscal_year", "state"]),
+    type=click.Choice(["program", "fiscal_year", "state", "agency"]),
     multiple=True,
-    help="Group by these (repeatable); all three, one table each, by default.",
+    help="Group by these (repeatable); all three, one table each, by default. "
+    "'agency' groups a links file (the output of 'link').",
 )
 @FORMAT_OPTION
 def summary(file: Path, by: tuple[str, ...], output_format: str) -> None:
-    """Total the grants of FILE by program, fiscal year and state.
+    """Total the grants of FILE by program, fiscal year and state, or a links FILE by agency.
 
     Amounts are net federal obligations as the file gives them (they can be negative).
     Records with problems are counted and reported, not totalled; the exit status is 1 if
-    there are any.
+    there are any. With --by agency, FILE is the output of 'link': high and medium links
+    count, an award linked to two agencies counts under each, and awards without a link
+    are grouped as (not linked) or (ambiguous).
 
     \b
-    Example:
+    Examples:
       copsreform summary grants.jsonl --by program
+      copsreform summary links.csv --by agency
     """
+    if "agency" in by:
+        if len(by) > 1:
+            raise click.UsageError("--by agency reads a links file; give it alone")
+        with _errors_as_lines():
+            _agency_summary(file, output_format)
+        return
     with _errors_as_lines():
         tally = Tally()
         grants: list[Grant] = []
@@ -451,12 +481,7 @@ def output_format_of(output: Path | None, given: str | None) -> str:
 @main.command(name="import")
 @click.argument("source", type=click.Choice(["usaspending", "cde"]))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write here (atomically) instead of to standard output.",
-)
+@OUTPUT_OPTION
 @click.option(
     "--format",
     "output_format",
@@ -477,13 +502,7 @@ def output_format_of(output: Path | None, given: str | None) -> str:
 @click.option(
     "--state", help="USAspending API pages: the recipients' state of the request filter, e.g. WA."
 )
-@click.option(
-    "--report",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Form of the summary printed on standard error.",
-)
+@REPORT_OPTION
 def import_(
     source: str,
     file: Path,
@@ -809,6 +828,152 @@ def _print_matrix(
     if starred:
         stated = ", ".join(f"{n}={str(v).lower()}" for n, v in assumed.items())
         click.echo(f"* rests on an assumption, not on the record: {stated}")
+
+
+# link ----------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument(
+    "grants_file", metavar="GRANTS", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.argument(
+    "agencies_file",
+    metavar="AGENCIES",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+@OUTPUT_OPTION
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "csv"]),
+    help="Output format; else the output's suffix (.csv) says, else JSON Lines.",
+)
+@REPORT_OPTION
+def link(
+    grants_file: Path,
+    agencies_file: Path,
+    output: Path | None,
+    output_format: str | None,
+    report: str,
+) -> None:
+    """Link the recipient of each grant of GRANTS to the FBI agencies of AGENCIES.
+
+    GRANTS is a grants file in copsreform's formats (.jsonl, .json, .csv; 'import
+    usaspending' writes one). AGENCIES is an agencies file in copsreform's formats or any
+    FBI Crime Data Explorer shape that 'import cde' reads. One row per proposed link
+    (award_number, ori, confidence, rule, evidence and more; an ambiguous grant has a row
+    per candidate) and one row with the reason for each grant without a link. A count by
+    status and confidence goes to standard error. Exit status 1 if an input has bad
+    records (they are reported; the others are linked).
+
+    \b
+    Examples:
+      copsreform link grants.jsonl agencies-by-state-2018.json.gz -o links.csv
+      copsreform summary links.csv --by agency
+    """
+    with _errors_as_lines():
+        check_outputs([grants_file, agencies_file], [output])
+        chosen = output_format_of(output, output_format)
+        if chosen == "parquet":
+            raise click.UsageError("links are written as CSV (.csv) or JSON Lines (.jsonl)")
+        tally = Tally()
+        grants = _kept(read_records(Grant, grants_file), grants_file, tally)
+        if not grants:
+            read = tally.summary()
+            _fail(
+                f"{grants_file}: holds no grant to link (read {read.read}, rejected "
+                f"{read.rejected}); for a USAspending file, run 'copsreform import "
+                "usaspending' first"
+            )
+        agency_tally = Tally()
+        agencies = _kept(_read_agencies(agencies_file), agencies_file, agency_tally)
+        bad_agencies = agency_tally.summary().rejected
+        results = link_recipients(grants, agencies)
+        file_format: Literal["csv", "jsonl"] = "csv" if chosen == "csv" else "jsonl"
+        if output is None:
+            write_links(results, sys.stdout, file_format)
+        else:
+            with atomic_output(output, inputs=[grants_file, agencies_file]) as stream:
+                write_links(results, stream, file_format)
+        counts = link_counts(results)
+        counts["grants_rejected"] = tally.summary().rejected
+        counts["agencies_rejected"] = bad_agencies
+        if report == "json":
+            click.echo(json.dumps(counts), err=True)
+        else:
+            click.echo(
+                f"{counts['grants']} grants: {counts['linked']} linked, "
+                f"{counts['ambiguous']} ambiguous, {counts['unlinked']} not linked; links "
+                f"high {counts['high']}, medium {counts['medium']}, low {counts['low']}",
+                err=True,
+            )
+        if tally.summary().rejected or bad_agencies:
+            sys.exit(EXIT_DATA)
+
+
+def link_counts(results: Iterable[LinkResult]) -> dict[str, int]:
+    """Count grants by link status and links by confidence.
+
+    Examples:
+        >>> link_counts([])["grants"]
+        0
+    """
+    counts = dict.fromkeys(
+        ("grants", "linked", "ambiguous", "unlinked", "high", "medium", "low"), 0
+    )
+    for result in results:
+        counts["grants"] += 1
+        counts[result.status.value] += 1
+        for found in result.links:
+            counts[found.confidence.value] += 1
+    return counts
+
+
+def _kept(outcomes: Iterable[T | Rejected], path: Path, tally: Tally) -> list[T]:
+    """Count every outcome, print each rejection on stderr, and return the rest."""
+    kept: list[T] = []
+    for outcome in outcomes:
+        tally.add(outcome)
+        if isinstance(outcome, Rejected):
+            click.echo(f"{path}: {outcome}", err=True)
+        else:
+            kept.append(outcome)
+    return kept
+
+
+def _agency_summary(file: Path, output_format: str) -> None:
+    tally = Tally()
+    rows = _kept(read_link_rows(file), file, tally)
+    totals = agency_totals(rows)
+    counts = tally.summary()
+    awards = {row["award_number"]: Decimal(row["federal_amount"]) for row in rows}
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "records": counts.as_dict(),
+                    "awards": len(awards),
+                    "federal_amount": str(sum(awards.values(), Decimal("0.00"))),
+                    "totals": {
+                        "agency": [
+                            {"group": g, "grants": n, "federal_amount": str(a)}
+                            for g, (n, a) in totals.items()
+                        ]
+                    },
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        click.echo(_table("agency", totals).rstrip("\n").rsplit("\n", 2)[0])
+        click.echo(
+            f"{len(awards)} awards, {_money(sum(awards.values(), Decimal(0)))} in all; an award "
+            "linked to several agencies counts under each\n"
+        )
+        click.echo(str(counts))
+    if counts.rejected:
+        sys.exit(EXIT_DATA)
 
 
 def run_with_progress(items: Iterable[T], label: str) -> Iterator[T]:
