@@ -276,3 +276,8 @@ def test_the_edges_of_a_document_are_judged_as_the_precise_path_judges_them(
 ) -> None:
     assert (check_agreement(cr.Organization, text) is not None) is taken
     check_agreement(cr.Organization, text.encode())
+
+
+@pytest.mark.parametrize("value", [12, None, ["{}"], 1.5])
+def test_what_is_not_text_is_left_to_the_precise_path(value: Any) -> None:
+    assert _engine.decode(cr.Organization, value, MAX_DOCUMENT_CHARS) is None

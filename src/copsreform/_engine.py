@@ -451,8 +451,8 @@ def decode(cls: type[T], text: str | bytes, max_chars: int) -> T | None:
         None
     """
     decoder = _DECODERS.get(cls) or _decoder(cls)
-    if decoder is None or len(text) > max_chars:
-        return None
+    if decoder is None or type(text) not in (str, bytes) or len(text) > max_chars:
+        return None  # the precise path names what is wrong with text that is not text
     try:
         wire = decoder(text)
         distinct = _distinct_keys(wire)
