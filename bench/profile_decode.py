@@ -180,8 +180,8 @@ def breakdown(lines: list[str]) -> str:
         ("precise path alone: from_json with the engine off", precise),
         ("json.loads per line", lambda: [loads(x) for x in lines]),
         (
-            "_parse per line (json.loads + size and depth checks)",
-            lambda: [s._parse(x) for x in lines],
+            "parse_json per line (strict JSON: size, depth, repeated keys, NaN)",
+            lambda: [s.parse_json(x) for x in lines],
         ),
         ("from_dict on parsed dicts", lambda: [from_dict(grant, d) for d in parsed]),
         (
@@ -339,7 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=RESULTS / "profile.md")
     args = parser.parse_args(argv)
     lines = records.jsonl_text(records.grant_records(args.records)).splitlines()
-    text = report(lines)
+    import report as results_report  # the machine line, with the commit measured
+
+    text = report(lines, results_report.machine_line(results_report.machine()))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
     print(text)
