@@ -736,14 +736,25 @@ def eligibility(
 
 
 def _read_agencies(path: Path) -> list[Agency | Rejected]:
-    """Read agencies in the library's own formats, or else as an FBI Crime Data Explorer file."""
+    """Read agencies in the library's own formats, or else as an FBI Crime Data Explorer file.
+
+    A file whose every record the own formats refuse (an FBI ``.json.gz`` list is one JSON
+    document, but not an agency) is read as an FBI file if it has an FBI shape; if it has
+    none, the own formats' rejections stand.
+    """
     try:
-        return list(read_records(Agency, path))
+        records = list(read_records(Agency, path))
     except SourceFormatError as own_format_error:
         try:
             return list(read_cde(path))
         except SourceFormatError:
             raise own_format_error from None
+    if records and all(isinstance(r, Rejected) for r in records):
+        try:
+            return list(read_cde(path))
+        except SourceFormatError:
+            return records
+    return records
 
 
 def _decide(
