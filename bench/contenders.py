@@ -19,8 +19,9 @@ that no one wins by validating less (:func:`agreement` checks it before any timi
   the state's NCIC code, tribal and federal types with their jurisdiction, territorial
   only in a territory.
 
-pydantic and msgspec are bench-only dependencies (``bench/requirements.txt``); this module
-imports without them, so the copsreform contender and the agreement check always work.
+pydantic is a bench-only dependency (``bench/requirements.txt``), msgspec one of
+copsreform's own; this module imports without either, so the copsreform contender and
+the agreement check always work.
 """
 
 from __future__ import annotations

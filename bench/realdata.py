@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _data_dir() -> Path:
-    """The real public data: ``$COPSREFORM_DATA``, else ``shared/data`` beside the repo."""
+    """The real public data: ``$COPSREFORM_DATA``, else the data bundled in the package."""
     configured = os.environ.get("COPSREFORM_DATA")
-    return Path(configured) if configured else ROOT.parent / "shared" / "data"
+    return Path(configured) if configured else Path(cr.__file__).resolve().parent / "data"
 
 
 def cde_path() -> Path:
@@ -39,8 +39,7 @@ def cde_path() -> Path:
 
 def usaspending_path() -> Path:
     """One real USAspending ``spending_by_award`` page (100 COPS awards in Washington)."""
-    bundled = ROOT / "tests" / "data" / "usaspending" / "spending_by_award_16710_WA_page1.json"
-    return bundled if bundled.exists() else _data_dir() / "usaspending" / bundled.name
+    return _data_dir() / "usaspending" / "spending_by_award_16710_WA_page1.json"
 
 
 def bare_parse_cde(path: Path) -> Any:

@@ -54,7 +54,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from copsreform import _io
+from copsreform import _engine, _io
 from copsreform._atomic import replacing
 from copsreform._fields import WIRE_TYPE
 from copsreform.agency import Agency, Organization
@@ -159,25 +159,12 @@ _ZERO_CENTS: Final = Decimal("0.00")
 
 
 def _wire_date(value: object, _: object = None) -> dt.date:
-    found = _DATES.get(value) if type(value) is str else None
-    if found is not None:
-        return found
     if type(value) is not str or not _DATE_TEXT.fullmatch(value):
         raise _RefusedError("must be a date written YYYY-MM-DD")
     try:
-        day = dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(value)
     except ValueError:
         raise _RefusedError("must be a real calendar date") from None
-    if len(_DATES) >= _MAX_SHARED_DATES:
-        _DATES.clear()
-    _DATES[value] = day
-    return day
-
-
-# Dates repeat across records (periods start on 1 October); equal dates read from the
-# wire share one immutable object. Bounded: the cache empties itself when full.
-_DATES: dict[str, dt.date] = {}
-_MAX_SHARED_DATES: Final = 4096
 
 
 def _wire_fiscal_year(value: object, _: object = None) -> FiscalYear:
@@ -837,141 +824,13 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
         '{"name":"CITY OF FEDERAL WAY","state":"WA","uei":null,"kind":"unknown","format_version":1}'
     """
     if indent is None:
-        writer = _document_writer(type(obj))
-        if writer is not None:
-            return writer(obj)
-        return _COMPACT.encode(to_dict(obj))
+        text = _engine.encode(obj)  # None: not a class the engine writes
+        return _COMPACT.encode(to_dict(obj)) if text is None else text
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, separators=(",", ": "))
 
 
 # Built once: json.dumps with non-default options builds a new encoder on every call.
 _COMPACT: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-_VERSION_SUFFIX: Final = f',"{_VERSION_KEY}":{FORMAT_VERSION}}}'
-
-
-# Direct JSON writers ------------------------------------------------------------------
-# For compact output, each model class gets a writer that turns an object straight into
-# JSON text, without the intermediate dict. Its output is byte for byte what
-# ``_COMPACT.encode(to_dict(obj))`` gives (a property test holds it to that); a class
-# with a field type the writers do not cover uses that generic path instead.
-
-Write = Callable[[Any], str]
-_ESCAPE: Final[Callable[[str], str]] = json.encoder.encode_basestring
-_WRITERS: dict[Any, Write | None] = {}
-
-
-def _write_str(value: str) -> str:
-    return _ESCAPE(value)
-
-
-def _write_int(value: int) -> str:
-    return int.__repr__(value)
-
-
-def _write_bool(value: bool) -> str:
-    return "true" if value else "false"
-
-
-def _write_decimal(value: Decimal) -> str:
-    return f'"{value}"'
-
-
-def _write_date(value: dt.date) -> str:
-    return f'"{value.isoformat()}"'
-
-
-def _write_fiscal_year(value: FiscalYear) -> str:
-    return int.__repr__(value.year)
-
-
-_WRITE_PRIMITIVES: Final[dict[Any, Write]] = {
-    str: _write_str,
-    int: _write_int,
-    bool: _write_bool,
-    Decimal: _write_decimal,
-    dt.date: _write_date,
-    FiscalYear: _write_fiscal_year,
-}
-
-
-def _writer(tp: Any) -> Write | None:
-    """The writer for a type, built once; ``None`` if a part of it is not covered."""
-    if tp in _WRITERS:
-        return _WRITERS[tp]
-    _WRITERS[tp] = None  # guards against recursion while building
-    _WRITERS[tp] = writer = _build_writer(tp)
-    return writer
-
-
-def _build_writer(tp: Any) -> Write | None:
-    if tp in _WRITE_PRIMITIVES:
-        return _WRITE_PRIMITIVES[tp]
-    if is_recipient(tp):
-        return _recipient_writer()
-    inner = optional_inner(tp)
-    if inner is not None:
-        return _optional_writer(inner)
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        texts = {member: _ESCAPE(member.value) for member in tp if isinstance(member.value, str)}
-        return texts.__getitem__ if len(texts) == len(tp) else None
-    if _is_enum_set(tp):
-        texts = {m: _ESCAPE(m.value) for m in typing.get_args(tp)[0]}
-        return lambda members: "[" + ",".join(sorted(texts[m] for m in members)) + "]"
-    if _is_tuple(tp):
-        item = _writer(typing.get_args(tp)[0])
-        return None if item is None else lambda items: "[" + ",".join(map(item, items)) + "]"
-    if attrs.has(tp):
-        return _object_writer(tp)
-    return None
-
-
-def _optional_writer(inner: Any) -> Write | None:
-    write = _writer(inner)
-    if write is None:
-        return None
-    return lambda value: "null" if value is None else write(value)
-
-
-_DOCUMENT_WRITERS: dict[type[Any], Write | None] = {}
-
-
-def _document_writer(cls: type[Any]) -> Write | None:
-    """The writer of a top-level document: the object and the format version."""
-    if cls not in _DOCUMENT_WRITERS:
-        covered = attrs.has(cls) and cls not in _WRITE_PRIMITIVES and _writer(cls) is not None
-        _DOCUMENT_WRITERS[cls] = _object_writer(cls, closing=_VERSION_SUFFIX) if covered else None
-    return _DOCUMENT_WRITERS[cls]
-
-
-def _object_writer(cls: type[Any], tag: str | None = None, closing: str = "}") -> Write | None:
-    """Generate a function that writes one class's objects; ``None`` if not covered.
-
-    The source is built from the class's fields and compiled once, so writing a record
-    costs one attribute read and one writer call per field, with no intermediate dict.
-    """
-    hints = wire_hints(cls)
-    namespace: dict[str, Any] = {}
-    pieces = ["{" + (f'"{RECIPIENT_TAG}":{_ESCAPE(tag)},' if tag else "")]
-    for index, field in enumerate(attrs.fields(cls)):
-        write = _writer(hints[field.name])
-        if write is None:
-            return None
-        namespace[f"w{index}"] = write
-        comma = "," if index else ""
-        pieces.append(f"{comma}{_ESCAPE(_wire_name(field))}:")
-        pieces.append(f"w{index}(o.{field.name})")
-    pieces.append(closing)
-    body = ", ".join(p if p.startswith("w") else repr(p) for p in pieces)
-    source = f"def write_{cls.__name__}(o):\n    return ''.join(({body}))\n"
-    exec(compile(source, f"<copsreform writer {cls.__name__}>", "exec"), namespace)  # noqa: S102 - compiled from the class's own field names
-    return typing.cast(Write, namespace[f"write_{cls.__name__}"])
-
-
-def _recipient_writer() -> Write | None:
-    writers = {cls: _object_writer(cls, tag) for cls, tag in RECIPIENT_TAGS.items()}
-    if any(w is None for w in writers.values()):
-        return None
-    return lambda value: writers[type(value)](value)  # type: ignore[misc]
 
 
 def from_json(cls: type[T], text: str | bytes) -> T:
@@ -999,6 +858,9 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         ...
         copsreform.errors.ValidationError: '$' is not valid JSON: Expecting ',' delimiter at line 1 column 26 (got '{"name": "CITY OF COLFAX"')
     """
+    found = _engine.decode(cls, text, MAX_DOCUMENT_CHARS)  # None: read it precisely below
+    if found is not None:
+        return found
     data = parse_json(text)
     if type(data) is dict and _VERSION_KEY in data:
         _migrate_in_place(data)
