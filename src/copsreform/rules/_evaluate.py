@@ -40,7 +40,6 @@ from copsreform.rules.book import (
     RuleVersion,
     ShareParams,
     VersionStatus,
-    applicant_list,
 )
 from copsreform.rules.decision import (
     Condition,
@@ -53,6 +52,7 @@ from copsreform.rules.decision import (
     Source,
     fold,
 )
+from copsreform.rules.parameters import applicant_list
 
 Result = tuple[Outcome, str, tuple[str, ...]]
 
