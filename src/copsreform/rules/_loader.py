@@ -144,9 +144,8 @@ class Loader:
                 allowed = ", ".join(repr(k.value) for k in RuleKind)
                 self.problem(f"must be one of {allowed}", entry.get("kind"), *where, "kind")
             return None
-        raw_versions = entry.get("versions")
-        if not isinstance(raw_versions, list) or not raw_versions:
-            self.problem("must be a non-empty JSON array", raw_versions, *where, "versions")
+        raw_versions = self.version_list(entry.get("versions"), where)
+        if raw_versions is None:
             return None
         versions = [
             self.version(v, kind, (*where, "versions", j)) for j, v in enumerate(raw_versions)
@@ -172,15 +171,11 @@ class Loader:
             return None
         if not self.required(entry, ("id", "program", "kind", "text", "versions"), *where):
             return None
-        try:
-            kind = ConditionKind(entry["kind"])
-        except ValueError:
-            allowed = ", ".join(repr(k.value) for k in ConditionKind)
-            self.problem(f"must be one of {allowed}", entry["kind"], *where, "kind")
+        kind = self.member(ConditionKind, entry["kind"], (*where, "kind"))
+        if kind is None:
             return None
-        raw_versions = entry["versions"]
-        if not isinstance(raw_versions, list) or not raw_versions:
-            self.problem("must be a non-empty JSON array", raw_versions, *where, "versions")
+        raw_versions = self.version_list(entry["versions"], where)
+        if raw_versions is None:
             return None
         versions = []
         for j, raw in enumerate(raw_versions):
@@ -198,6 +193,13 @@ class Loader:
             versions=tuple(versions),
         )
         return built
+
+    def version_list(self, value: object, where: tuple[PathSegment, ...]) -> list[Any] | None:
+        """Return ``value`` if it is a non-empty list of versions; record a problem if not."""
+        if not isinstance(value, list) or not value:
+            self.problem("must be a non-empty JSON array", value, *where, "versions")
+            return None
+        return value
 
     def version(
         self, entry: object, kind: RuleKind | None, where: tuple[PathSegment, ...]

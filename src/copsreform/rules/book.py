@@ -8,13 +8,13 @@ re-exports the records it is made of, which live in :mod:`copsreform.rules.param
 (rule kinds and parameter records) and :mod:`copsreform.rules.versions` (rules and their
 versions), so ``from copsreform.rules.book import RuleVersion`` keeps working.
 
-Each :class:`Rule` has :class:`RuleVersion` records. A version is in force from its
+Each :class:`~copsreform.rules.versions.Rule` has :class:`~copsreform.rules.versions.RuleVersion` records. A version is in force from its
 ``first`` fiscal year to its ``last`` (``None``: in force as of the date the sources
 were read, until superseded); the versions of a rule never overlap. A fiscal year
 selects the one version in force, and a year with none raises
 :class:`~copsreform.errors.RuleNotInForceError` naming the rule and the year.
 
-A version has a :class:`VersionStatus`:
+A version has a :class:`~copsreform.rules.versions.VersionStatus`:
 
 * ``IN_FORCE``: its parameters apply;
 * ``NOT_APPLICABLE``: a source says the rule did not apply in those years (the 2009
@@ -23,7 +23,7 @@ A version has a :class:`VersionStatus`:
   award ceilings are tiered, amounts unknown), so it answers ``UNKNOWN`` and never
   decides a case.
 
-and a :class:`Confidence`: ``VERIFIED`` when a source states the value for those years,
+and a :class:`~copsreform.rules.versions.Confidence`: ``VERIFIED`` when a source states the value for those years,
 ``INFERRED`` when it is carried over between or from verified years (the note says how).
 
 To change the rules for a new fiscal year, derive a new book; the default book is never

@@ -74,7 +74,7 @@ class RuleKind(enum.Enum):
     """
 
     #: Whether the program ran (took applications or requests) in the year. Checked
-    #: first; in a year it did not run, it alone decides (see :class:`VersionStatus`).
+    #: first; in a year it did not run, it alone decides (see :class:`~copsreform.rules.versions.VersionStatus`).
     OFFERED = "offered"
     APPLICANT = "applicant"
     PRIMARY_LE_AUTHORITY = "primary_le_authority"

@@ -324,7 +324,7 @@ class Rule:
 class ConditionRule:
     """A condition a program lists: certified by the applicant or scored competitively.
 
-    Its versions only carry years and sources (in force, with :class:`NoParams`).
+    Its versions only carry years and sources (in force, with :class:`~copsreform.rules.parameters.NoParams`).
 
     Examples:
         >>> from copsreform.rules import RuleBook
