@@ -95,7 +95,7 @@ def test_the_end_must_not_precede_the_start() -> None:
     err = refused(end=D(2020, 6, 30))
     assert (
         str(err)
-        == "'Grant.end' must not be before start (2020-07-01) (got datetime.date(2020, 6, 30))"
+        == "'Grant.end' must not be before start (2020-07-01) (got '2020-06-30')"
     )
 
 

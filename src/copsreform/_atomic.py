@@ -48,6 +48,8 @@ def replacing(path: Path, *, newline: str) -> Iterator[IO[str]]:
 
     Examples:
         >>> import tempfile
+        >>> from pathlib import Path
+        >>> from copsreform._atomic import replacing
         >>> target = Path(tempfile.mkdtemp()) / "out.txt"
         >>> with replacing(target, newline="\n") as out:
         ...     _ = out.write("done\n")

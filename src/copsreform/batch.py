@@ -48,6 +48,8 @@ class Rejected:
         raw: The record as read, so that it can be written to an errors file and fixed.
 
     Examples:
+        >>> from copsreform import Problem
+        >>> from copsreform import Rejected
         >>> r = Rejected(0, "index", (Problem("is required", location=("Award ID",)),))
         >>> r.as_dict()["problems"]
         [{'path': '$.Award ID', 'value': None, 'reason': 'is required'}]
@@ -74,6 +76,8 @@ class Rejected:
             The rejection.
 
         Examples:
+            >>> from copsreform import Rejected
+            >>> from copsreform import ValidationError
             >>> err = ValidationError.single("must be an int", 1.9, ("positions",))
             >>> str(Rejected.from_error(7, "line", err))
             "line 7: '$.positions' must be an int (got 1.9)"
@@ -170,6 +174,7 @@ class Tally:
     """Count outcomes as they stream past.
 
     Examples:
+        >>> from copsreform import Tally
         >>> tally = Tally()
         >>> tally.add("ok")
         >>> tally.summary().imported
@@ -207,6 +212,9 @@ def split(outcomes: Iterable[T | Rejected]) -> tuple[list[T], list[Rejected]]:
         ``(objects, rejected)``.
 
     Examples:
+        >>> from copsreform import Problem
+        >>> from copsreform import Rejected
+        >>> from copsreform import split
         >>> split(["a", Rejected(2, "line", (Problem("x"),)), "b"])[0]
         ['a', 'b']
     """
@@ -224,6 +232,8 @@ def counted(outcomes: Iterable[T], tally: Tally) -> Iterator[T]:
     """Yield ``outcomes`` unchanged while counting them in ``tally``.
 
     Examples:
+        >>> from copsreform import Tally
+        >>> from copsreform.batch import counted
         >>> tally = Tally()
         >>> list(counted(["a", "b"], tally)), tally.summary().read
         (['a', 'b'], 2)

@@ -9,6 +9,7 @@ Exit status: 0 when all is well, 1 when the data has problems, 2 for a usage err
 Errors print as one line on stderr; ``--debug`` shows the traceback.
 
 Examples:
+    >>> from copsreform.cli import main
     >>> from click.testing import CliRunner
     >>> result = CliRunner().invoke(main, ["schema", "organization"])
     >>> result.exit_code, '"title": "Organization"' in result.output
@@ -107,6 +108,7 @@ def atomic_output(path: Path, *, inputs: Iterable[Path] = ()) -> Iterator[IO[str
 
     Examples:
         >>> import tempfile, pathlib
+        >>> from copsreform.cli import atomic_output
         >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
         >>> with atomic_output(target) as out:
         ...     _ = out.write("done\n")
@@ -129,6 +131,8 @@ def check_outputs(inputs: Iterable[Path], outputs: Iterable[Path | None]) -> Non
         click.UsageError: If an output is an input, or two outputs name the same file.
 
     Examples:
+        >>> from pathlib import Path
+        >>> from copsreform.cli import check_outputs
         >>> check_outputs([Path("in.csv")], [Path("out.jsonl"), None])
         >>> check_outputs([Path("in.csv")], [Path("./in.csv")])
         Traceback (most recent call last):
@@ -368,6 +372,7 @@ def totals_by(grants: Iterable[Grant], key: str) -> dict[str, tuple[int, Decimal
         Group label to ``(count, total)``, sorted by label.
 
     Examples:
+        >>> from copsreform.cli import totals_by
         >>> totals_by([], "program")
         {}
     """

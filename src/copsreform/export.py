@@ -12,7 +12,8 @@ One row per object, one column per field, a header row first. The columns, in or
   every field of either class; the fields of the other class stay empty.
 
 * **Engagement** (:data:`ENGAGEMENT_COLUMNS`): ``program, categories, focus,
-  requested_on, announced_on, start, end``, the agency flattened into ``agency_<field>``,
+  requested_on, announced_on, start, end``, the agency flattened into ``agency_<field>``
+  (its ``agency_type`` keeps its name),
   then ``provider_json``, ``history_json`` and ``recommendations_json``. ``categories``
   holds the TA categories' values joined by ``;`` (``after_action_review;data_analysis``).
   The provider, the dated history and the recommendations are records and lists of
@@ -44,6 +45,8 @@ the object or a :class:`~copsreform.batch.Rejected` (``row``, from 1) whose prob
 name the column (``$.recipient_ori``).
 
 Examples:
+    >>> from copsreform import read_csv
+    >>> from copsreform import write_csv
     >>> import io
     >>> import copsreform as cr
     >>> city = cr.Organization(name="=CITY OF COLFAX", state="WA")
@@ -74,7 +77,7 @@ from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
 from copsreform.batch import Rejected
 from copsreform.engagement import Engagement, Recommendation, StatusChange
-from copsreform.errors import MISSING, Problem, SourceFormatError, ValidationError
+from copsreform.errors import MISSING, Problem, SourceFormatError, ValidationError, indefinite
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram, TACategory
@@ -111,6 +114,7 @@ def neutralise(text: str) -> str:
         a tab, a carriage return or an apostrophe; otherwise ``text``.
 
     Examples:
+        >>> from copsreform.export import neutralise
         >>> neutralise("=1+1"), neutralise("'Iolani School"), neutralise("Boston")
         ("'=1+1", "''Iolani School", 'Boston')
     """
@@ -127,6 +131,7 @@ def restore(cell: str) -> str:
         The original text.
 
     Examples:
+        >>> from copsreform.export import restore
         >>> restore("'=1+1"), restore("''Iolani School"), restore("Boston")
         ('=1+1', "'Iolani School", 'Boston')
     """
@@ -297,6 +302,15 @@ _RECIPIENT_TYPES: Final[Mapping[str, type[Agency | Organization]]] = {
 }
 _RECIPIENT_CODECS: Final[Mapping[str, _Codec]] = {**_ORGANIZATION_CODECS, **_AGENCY_CODECS}
 
+def _prefixed(prefix: str, name: str) -> str:
+    """The column of a nested record's field: ``agency_`` and ``ori`` make ``agency_ori``.
+
+    A field whose name already starts with the prefix keeps its name, so the agency's
+    ``agency_type`` is the column ``agency_type``, not ``agency_agency_type``.
+    """
+    return name if name.startswith(prefix) else prefix + name
+
+
 #: The columns of an agencies CSV, in order: the fields of :class:`~copsreform.Agency`.
 AGENCY_COLUMNS: Final = tuple(_AGENCY_CODECS)
 #: The columns of an organisations CSV: the fields of :class:`~copsreform.Organization`.
@@ -305,7 +319,7 @@ ORGANIZATION_COLUMNS: Final = tuple(_ORGANIZATION_CODECS)
 #: provider, history and recommendations as JSON cells.
 ENGAGEMENT_COLUMNS: Final = (
     *_ENGAGEMENT_CODECS,
-    *(f"agency_{name}" for name in _AGENCY_CODECS),
+    *(_prefixed("agency_", name) for name in _AGENCY_CODECS),
     *(column for column, _, _ in _JSON_CELLS.values()),
 )
 #: The columns of a grants CSV: the grant's fields, then its recipient, flattened.
@@ -340,7 +354,7 @@ def _field_values(obj: Any) -> dict[str, Any]:
 def _row(obj: Any, cls: type[Any]) -> list[str]:
     if type(obj) is not cls:
         raise TypeError(
-            f"write_csv writes one class per file: got a {type(obj).__name__} "
+            f"write_csv writes one class per file: got {indefinite(type(obj).__name__)} "
             f"among {cls.__name__} objects"
         )
     values = _field_values(obj)
@@ -406,6 +420,8 @@ def write_csv(
         TypeError: If an object is not of the class, or the class is not one of the three.
 
     Examples:
+        >>> from copsreform import Agency
+        >>> from copsreform import write_csv
         >>> import io
         >>> out = io.StringIO()
         >>> write_csv([], out, cls=Agency)
@@ -450,7 +466,7 @@ def _decode(
 ) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name, codec in codecs.items():
-        column = prefix + name
+        column = _prefixed(prefix, name)
         cell = record.get(column)
         if cell is None or cell == "":
             continue
@@ -465,12 +481,13 @@ def _complete(
     cls: type[Any], values: Mapping[str, Any], prefix: str, problems: list[Problem]
 ) -> None:
     for name in _required(cls):
-        if name not in values and not any(p.location == (prefix + name,) for p in problems):
-            problems.append(Problem("is required", MISSING, (prefix + name,)))
+        column = _prefixed(prefix, name)
+        if name not in values and not any(p.location == (column,) for p in problems):
+            problems.append(Problem("is required", MISSING, (column,)))
 
 
 def _columns(codecs: Mapping[str, _Codec], prefix: str = "") -> dict[str, str]:
-    return {name: prefix + name for name in codecs}
+    return {name: _prefixed(prefix, name) for name in codecs}
 
 
 def _simple(cls: type[T], codecs: Mapping[str, _Codec]) -> Callable[[Any], T]:
@@ -612,6 +629,9 @@ def read_csv(
         LimitExceededError: If the file is larger than ``max_bytes``.
 
     Examples:
+        >>> from copsreform import Agency
+        >>> from copsreform import Rejected
+        >>> from copsreform import read_csv
         >>> import io
         >>> text = ("name,state,jurisdiction,agency_type,ori\n"
         ...         "Omaha Police Department,NE,local,city,NB0280200\n"
@@ -640,7 +660,7 @@ def _read(
     if cls is Grant:
         required.extend(("recipient_type", "recipient_name"))
     if cls is Engagement:
-        required.extend(f"agency_{name}" for name in _required(Agency))
+        required.extend(_prefixed("agency_", name) for name in _required(Agency))
     with _io.open_source(source, max_bytes or _io.MAX_CSV_BYTES) as opened:
         header = _io.header_of(opened)
         unknown = [name for name in header if name not in columns]

@@ -40,6 +40,7 @@ class CRIProgram(enum.Enum):
     """The three programs of the Collaborative Reform Initiative.
 
     Examples:
+        >>> from copsreform import CRIProgram
         >>> [p.value for p in CRIProgram]
         ['cri_tac', 'critical_response', 'organizational_assessment']
         >>> CRIProgram.CRI_TAC.title
@@ -73,6 +74,7 @@ class TACategory(enum.Enum):
     acute need, (2) data analysis, and (3) after-action reviews".
 
     Examples:
+        >>> from copsreform import TACategory
         >>> TACategory("data_analysis")
         <TACategory.DATA_ANALYSIS: 'data_analysis'>
     """
@@ -104,6 +106,7 @@ class GrantProgram(enum.Enum):
     such a record rather than guessing).
 
     Examples:
+        >>> from copsreform import GrantProgram
         >>> GrantProgram.SAFER_OUTCOMES.value
         'safer_outcomes'
         >>> GrantProgram.TRGP.assistance_listing

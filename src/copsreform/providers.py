@@ -39,6 +39,7 @@ class ProviderRole(enum.Enum):
     """A provider's role in delivering a program.
 
     Examples:
+        >>> from copsreform import ProviderRole
         >>> ProviderRole("lead")
         <ProviderRole.LEAD: 'lead'>
     """
@@ -89,6 +90,8 @@ class Provider:
         ValidationError: If a field is refused, naming ``Provider.<field>``.
 
     Examples:
+        >>> from copsreform import CRIProgram
+        >>> from copsreform import Provider
         >>> p = Provider(name="Example Institute", programs={CRIProgram.ORGANIZATIONAL_ASSESSMENT})
         >>> p.delivers(CRIProgram.ORGANIZATIONAL_ASSESSMENT)
         True
@@ -99,14 +102,29 @@ class Provider:
     acronym: str | None = attrs.field(
         default=None, converter=f.upper, validator=f.optional(_acronym)
     )
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_names)
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=f.to_tuple, validator=_names, repr=False
+    )
     role: ProviderRole = attrs.field(
         default=ProviderRole.PROVIDER, validator=f.member_of(ProviderRole)
     )
-    sources: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_names)
-    note: str | None = attrs.field(
-        default=None, converter=f.strip_text, validator=f.optional(f.text)
+    # The sources, aliases and note are long; the repr leaves them out (see __str__ too).
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=f.to_tuple, validator=_names, repr=False
     )
+    note: str | None = attrs.field(
+        default=None, converter=f.strip_text, validator=f.optional(f.text), repr=False
+    )
+
+    def __str__(self) -> str:
+        """The provider in one line: its name, and its acronym when it has one.
+
+        Examples:
+            >>> import copsreform as cr
+            >>> print(cr.find_provider("NPI"))
+            National Policing Institute (NPI)
+        """
+        return self.name if self.acronym is None else f"{self.name} ({self.acronym})"
 
     def delivers(self, program: CRIProgram) -> bool:
         """Tell whether the provider delivers ``program``.
@@ -118,6 +136,8 @@ class Provider:
             ``True`` if ``program`` is among :attr:`programs`.
 
         Examples:
+            >>> from copsreform import CRIProgram
+            >>> from copsreform import find_provider
             >>> find_provider("IACP").delivers(CRIProgram.CRITICAL_RESPONSE)
             False
         """
@@ -168,6 +188,8 @@ def providers(program: CRIProgram | None = None) -> tuple[Provider, ...]:
         The providers.
 
     Examples:
+        >>> from copsreform import CRIProgram
+        >>> from copsreform import providers
         >>> len(providers(CRIProgram.CRI_TAC)) >= 10
         True
     """
@@ -193,6 +215,7 @@ def find_provider(name: str) -> Provider:
             suggests close names.
 
     Examples:
+        >>> from copsreform import find_provider
         >>> find_provider("jensen hughes").name
         'Jensen Hughes'
         >>> find_provider("Jensen Hughs")

@@ -971,9 +971,9 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
         >>> lines = ['{"name": "CITY OF COLFAX"}', '{"name": 12}', '', '{"name": "CITY OF MORTON"}']
         >>> for outcome in cr.read_jsonl(cr.Organization, lines):
         ...     print(outcome)
-        Organization(name='CITY OF COLFAX', state=None, uei=None, kind=<OrganizationKind.UNKNOWN: 'unknown'>)
+        CITY OF COLFAX
         line 2: '$.name' must be a string (got 12)
-        Organization(name='CITY OF MORTON', state=None, uei=None, kind=<OrganizationKind.UNKNOWN: 'unknown'>)
+        CITY OF MORTON
     """
     if isinstance(source, str | os.PathLike):
         # Bytes that are not UTF-8 become lone surrogates (``surrogateescape``), so that

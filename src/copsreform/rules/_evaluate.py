@@ -339,6 +339,8 @@ def min_award_check(params: AmountParams) -> AwardCheck:
 def period_end(start: dt.date, months: int) -> dt.date:
     """Return the last day of a period of ``months`` months that starts on ``start``.
 
+    >>> import datetime as dt
+    >>> from copsreform.rules._evaluate import period_end
     >>> period_end(dt.date(2024, 10, 1), 60)
     datetime.date(2029, 9, 30)
     >>> period_end(dt.date(2024, 1, 31), 1)
@@ -528,7 +530,7 @@ class Plan:
         self.stage = stage
         rules = book.rules_of(program)
         if not rules:
-            raise RuleNotInForceError(f"{program.value}.*", str(year))
+            raise RuleNotInForceError(f"{program.value}.*", str(year), program=program.title)
         self.applicant_steps: list[Step] = []
         self.eligibility_steps: list[Step] = []
         self.award_steps: list[Step] = []

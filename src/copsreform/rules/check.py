@@ -6,6 +6,7 @@ the first question for many applicants and programs at once. Each returns
 :class:`~copsreform.rules.Decision` records whose reasons cite their sources.
 
 Examples:
+    >>> from copsreform import check_eligibility
     >>> from copsreform import Agency, AgencyType, CRIProgram, FiscalYear, Jurisdiction
     >>> bpd = Agency(name="Boston Police Department", state="MA", ori="MA0130100",
     ...              jurisdiction=Jurisdiction.LOCAL, agency_type=AgencyType.CITY)
@@ -109,6 +110,7 @@ def check_eligibility(
         ValidationError: If an argument has the wrong type.
 
     Examples:
+        >>> from copsreform import check_eligibility
         >>> from copsreform import Agency, AgencyType, FiscalYear, GrantProgram, Jurisdiction
         >>> agency = Agency(name="Example Police Department", state="OH",
         ...                 jurisdiction=Jurisdiction.LOCAL, agency_type=AgencyType.CITY)
@@ -161,6 +163,7 @@ def check_award(grant: Grant, *, rules: RuleBook | None = None) -> Decision:
         ValidationError: If ``grant`` is not a :class:`~copsreform.Grant`.
 
     Examples:
+        >>> from copsreform import check_award
         >>> from datetime import date
         >>> from decimal import Decimal
         >>> from copsreform import Agency, AgencyType, Grant, GrantProgram, Jurisdiction
@@ -199,6 +202,7 @@ def chp_retention_end(grant: Grant, *, rules: RuleBook | None = None) -> dt.date
         ValidationError: If ``grant`` is not a COPS Hiring Program award.
 
     Examples:
+        >>> from copsreform import chp_retention_end
         >>> from datetime import date
         >>> from decimal import Decimal
         >>> from copsreform import Grant, GrantProgram, Organization
@@ -244,6 +248,7 @@ def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
         ValidationError: If ``grant`` is not a :class:`~copsreform.Grant`.
 
     Examples:
+        >>> from copsreform import closeout_due
         >>> from datetime import date
         >>> from decimal import Decimal
         >>> from copsreform import Grant, GrantProgram, Organization
@@ -284,6 +289,7 @@ def rule_parameters(rules: RuleBook | None = None) -> tuple[Rule, ...]:
         The rules, in the order of the book.
 
     Examples:
+        >>> from copsreform import rule_parameters
         >>> for version in next(r for r in rule_parameters() if r.id == "chp.award_ceiling").versions:
         ...     print(version.label, version.status.value, version.confidence.value, version.describe()[:40])
         FY2009 unknown verified value unknown: the sources give no award
@@ -310,6 +316,8 @@ class EligibilityMatrix:
         fiscal_year: The fiscal year applied.
 
     Examples:
+        >>> from copsreform import Eligibility
+        >>> from copsreform import eligibility_matrix
         >>> from copsreform import Agency, AgencyType, CRIProgram, FiscalYear, Jurisdiction
         >>> park = Agency(name="U S Park Police", state="DC", ori="DCPPD0000",
         ...               jurisdiction=Jurisdiction.FEDERAL, agency_type=AgencyType.FEDERAL)
@@ -422,6 +430,7 @@ def eligibility_matrix(
         ValidationError: If an applicant, program or the year has the wrong type.
 
     Examples:
+        >>> from copsreform import eligibility_matrix
         >>> from copsreform import Agency, AgencyType, FiscalYear, GrantProgram, Jurisdiction
         >>> police = Agency(name="Example State Police", state="OH",
         ...                 jurisdiction=Jurisdiction.STATE, agency_type=AgencyType.STATE_POLICE)

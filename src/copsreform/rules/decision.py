@@ -18,6 +18,10 @@ Every field is a string, an enum, a date, a :class:`~copsreform.FiscalYear` or a
 of these records, so a decision serializes with the library's converter.
 
 Examples:
+    >>> from copsreform import Decision
+    >>> from copsreform import Outcome
+    >>> from copsreform import Reason
+    >>> from copsreform.rules.decision import DecisionKind
     >>> from copsreform import CRIProgram, FiscalYear
     >>> ok = Reason("critical_response.applicant", Outcome.PASSED,
     ...             "the applicant is a local law enforcement agency: eligible",
@@ -39,6 +43,7 @@ from typing import Any
 import attrs
 
 from copsreform import _fields as f
+from copsreform._repr import counted
 from copsreform.errors import ValidationError
 from copsreform.fiscal import FiscalYear
 from copsreform.identifiers import award_number as _award_number
@@ -67,6 +72,7 @@ class Eligibility(enum.Enum):
     rule checked and ``INELIGIBLE`` that it breaks at least one.
 
     Examples:
+        >>> from copsreform import Eligibility
         >>> [e.value for e in Eligibility]
         ['eligible', 'ineligible', 'undetermined']
     """
@@ -80,6 +86,7 @@ class Outcome(enum.Enum):
     """The outcome of one rule.
 
     Examples:
+        >>> from copsreform import Outcome
         >>> Outcome("unknown")
         <Outcome.UNKNOWN: 'unknown'>
     """
@@ -94,6 +101,7 @@ class ConditionKind(enum.Enum):
     """How a listed condition is met.
 
     Examples:
+        >>> from copsreform.rules.decision import ConditionKind
         >>> ConditionKind.COMPETITIVE.value
         'competitive'
     """
@@ -108,6 +116,7 @@ class DecisionKind(enum.Enum):
     """What was checked.
 
     Examples:
+        >>> from copsreform.rules.decision import DecisionKind
         >>> DecisionKind.AWARD.value
         'award'
     """
@@ -149,6 +158,8 @@ class Reason:
         ValidationError: If a field is refused, naming ``Reason.<field>``.
 
     Examples:
+        >>> from copsreform import Outcome
+        >>> from copsreform import Reason
         >>> r = Reason("chp.primary_le_authority", Outcome.UNKNOWN,
         ...            "whether the agency has primary law enforcement authority is unknown",
         ...            "G5: FY2022 CHP solicitation summary <https://grantsbay.com/>",
@@ -180,6 +191,8 @@ class Condition:
         ValidationError: If a field is refused, naming ``Condition.<field>``.
 
     Examples:
+        >>> from copsreform import Condition
+        >>> from copsreform.rules.decision import ConditionKind
         >>> c = Condition("chp.usc_1373", ConditionKind.CERTIFIED,
         ...               "State and local entities must comply with 8 U.S.C. 1373.",
         ...               "G2: COPS Office: COPS Hiring Program page <https://cops.usdoj.gov/chp>",
@@ -206,6 +219,9 @@ def fold(reasons: Iterable[Reason]) -> tuple[Eligibility, tuple[str, ...]]:
         is unknown, else ``ELIGIBLE``; and the missing inputs, each once, in order.
 
     Examples:
+        >>> from copsreform import Outcome
+        >>> from copsreform import Reason
+        >>> from copsreform.rules.decision import fold
         >>> src, ver = "a source <https://example.org>", "FY2024 (verified)"
         >>> fold([Reason("x.a", Outcome.UNKNOWN, "?", src, ver, ("positions",)),
         ...       Reason("x.b", Outcome.FAILED, "no", src, ver)])
@@ -271,6 +287,11 @@ class Decision:
             if ``status`` or ``missing`` disagree with the reasons.
 
     Examples:
+        >>> from copsreform import Decision
+        >>> from copsreform import Eligibility
+        >>> from copsreform import Outcome
+        >>> from copsreform import Reason
+        >>> from copsreform.rules.decision import DecisionKind
         >>> from copsreform import GrantProgram, FiscalYear
         >>> r = Reason("chp.per_position", Outcome.UNKNOWN, "positions are unknown",
         ...            "G2: COPS Hiring Program page <https://cops.usdoj.gov/chp>",
@@ -291,9 +312,11 @@ class Decision:
     kind: DecisionKind = attrs.field(validator=f.member_of(DecisionKind))
     subject: str = attrs.field(validator=_non_empty)
     fiscal_year: FiscalYear = attrs.field(validator=f.instance(FiscalYear, "a FiscalYear"))
-    reasons: tuple[Reason, ...] = attrs.field(converter=f.to_tuple, validator=f.tuple_of(Reason))
+    reasons: tuple[Reason, ...] = attrs.field(
+        converter=f.to_tuple, validator=f.tuple_of(Reason), repr=counted("reason")
+    )
     conditions: tuple[Condition, ...] = attrs.field(
-        default=(), converter=f.to_tuple, validator=f.tuple_of(Condition)
+        default=(), converter=f.to_tuple, validator=f.tuple_of(Condition), repr=counted("condition")
     )
     missing: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
     cri_program: CRIProgram | None = attrs.field(
@@ -306,7 +329,9 @@ class Decision:
     funding_end: dt.date | None = attrs.field(default=None, validator=_optional_day)
     retention_end: dt.date | None = attrs.field(default=None, validator=_optional_day)
     closeout_due: dt.date | None = attrs.field(default=None, validator=_optional_day)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
+    notes: tuple[str, ...] = attrs.field(
+        default=(), converter=f.to_tuple, validator=_texts, repr=counted("note")
+    )
 
     def __attrs_post_init__(self) -> None:
         if (self.cri_program is None) == (self.grant_program is None):
@@ -370,6 +395,8 @@ class Decision:
             ValidationError: If a field is refused.
 
         Examples:
+            >>> from copsreform import Decision
+            >>> from copsreform.rules.decision import DecisionKind
             >>> from copsreform import CRIProgram, FiscalYear
             >>> Decision.of(DecisionKind.ELIGIBILITY, "X", CRIProgram.CRI_TAC,
             ...             FiscalYear(2024), ()).status
@@ -423,6 +450,8 @@ class Decision:
         """Return the reasons that failed.
 
         Examples:
+            >>> from copsreform import Decision
+            >>> from copsreform.rules.decision import DecisionKind
             >>> from copsreform import CRIProgram, FiscalYear
             >>> Decision.of(DecisionKind.ELIGIBILITY, "X", CRIProgram.CRI_TAC,
             ...             FiscalYear(2024), ()).failed()
@@ -439,6 +468,10 @@ class Decision:
             notes when there are any; then each source cited, once, with its URLs.
 
         Examples:
+            >>> from copsreform import Decision
+            >>> from copsreform import Outcome
+            >>> from copsreform import Reason
+            >>> from copsreform.rules.decision import DecisionKind
             >>> from copsreform import CRIProgram, FiscalYear
             >>> r = Reason("cri_tac.applicant", Outcome.PASSED,
             ...            "the applicant is a campus law enforcement agency, which may apply",
@@ -456,12 +489,8 @@ class Decision:
             Sources:
               S20: Police1: 5 things to know about CRI-TAC <https://www.police1.com/>
         """
-        verb = "for" if self.kind is DecisionKind.ELIGIBILITY else "under"
-        what = self.subject
-        if self.award_number:
-            what = f"award {_display(self.award_number)} to {self.subject}"
         lines = [
-            f"{what}: {self.status.name} {verb} {self.program.title}, {self.fiscal_year}",
+            str(self),
             "",
             f"Rules ({len(self.reasons)}):",
         ]
@@ -473,7 +502,13 @@ class Decision:
             lines.extend(
                 _wrapped(f"version {reason.version}; {_cite(reason.source, cited)}", "    ")
             )
-        if self.missing:
+        if self.missing and self.status is Eligibility.INELIGIBLE:
+            lines += [
+                "",
+                "Missing inputs (they do not matter: a rule already failed): "
+                + ", ".join(self.missing),
+            ]
+        elif self.missing:
             lines += ["", "Missing inputs: " + ", ".join(self.missing)]
         if self.conditions:
             lines += ["", "Conditions (listed with their sources, not decided here):"]
@@ -497,6 +532,22 @@ class Decision:
             for citation in cited:
                 lines.extend(_wrapped(citation, "  "))
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        """The decision in one line: who, the answer, the program and the year.
+
+        Examples:
+            >>> from copsreform import CRIProgram, FiscalYear
+            >>> from copsreform.rules import Decision, DecisionKind
+            >>> print(Decision.of(DecisionKind.ELIGIBILITY, "McNeese State University PD",
+            ...                   CRIProgram.CRI_TAC, FiscalYear(2024), ()))
+            McNeese State University PD: ELIGIBLE for Collaborative Reform Initiative Technical Assistance Center (CRI-TAC), FY2024
+        """
+        verb = "for" if self.kind is DecisionKind.ELIGIBILITY else "under"
+        what = self.subject
+        if self.award_number:
+            what = f"award {_display(self.award_number)} to {self.subject}"
+        return f"{what}: {self.status.name} {verb} {self.program.title}, {self.fiscal_year}"
 
 
 def _display(number: str) -> str:

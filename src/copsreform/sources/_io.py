@@ -75,6 +75,8 @@ def describe(source: object) -> str:
         A short description.
 
     Examples:
+        >>> import io
+        >>> from copsreform.sources._io import describe
         >>> describe("awards.csv"), describe(io.BytesIO())
         ('awards.csv', '<stream>')
     """
@@ -231,6 +233,8 @@ def open_source(source: Source, limit: int) -> Iterator[Opened]:
         OSError: If a path cannot be opened.
 
     Examples:
+        >>> import io
+        >>> from copsreform.sources._io import open_source
         >>> with open_source(io.BytesIO(b"\xef\xbb\xbfori,county\n"), 100) as opened:
         ...     opened.head
         'ori,county\n'
@@ -318,6 +322,9 @@ def load_json(opened: Opened, limit: int) -> Any:
         LimitExceededError: If the document is longer than ``limit``.
 
     Examples:
+        >>> import io
+        >>> from copsreform.sources._io import load_json
+        >>> from copsreform.sources._io import open_source
         >>> with open_source(io.BytesIO(b'{"Award Amount": -7016.88}'), 100) as opened:
         ...     load_json(opened, 100)
         {'Award Amount': Decimal('-7016.88')}
@@ -427,6 +434,9 @@ def header_of(opened: Opened) -> list[str]:
     r"""Return the column names of the CSV header in the head, or ``[]`` if none.
 
     Examples:
+        >>> import io
+        >>> from copsreform.sources._io import header_of
+        >>> from copsreform.sources._io import open_source
         >>> with open_source(io.StringIO("ori,agency_name\nX,Y\n"), 100) as opened:
         ...     header_of(opened)
         ['ori', 'agency_name']
@@ -456,6 +466,9 @@ def sniff(source: Source, detect: Callable[[Opened], T]) -> T:
         TypeError: If ``source`` is a stream that cannot seek back.
 
     Examples:
+        >>> import io
+        >>> from copsreform.sources._io import header_of
+        >>> from copsreform.sources._io import sniff
         >>> stream = io.StringIO("ori,agency_name\n")
         >>> sniff(stream, header_of), stream.read()
         (['ori', 'agency_name'], 'ori,agency_name\n')

@@ -51,6 +51,7 @@ class Fields:
         nulls: Text values that mean "no value" (always includes the empty string).
 
     Examples:
+        >>> from copsreform.sources._records import Fields
         >>> fields = Fields({"Award Amount": "12.5x", "Start Date": "2020-07-01"})
         >>> fields.amount("Award Amount"), fields.day("Start Date")
         (None, datetime.date(2020, 7, 1))
@@ -137,6 +138,8 @@ def relocate(error: ValidationError, fields: Mapping[str, str]) -> list[Problem]
         source field keeps its own name.
 
     Examples:
+        >>> from copsreform import ValidationError
+        >>> from copsreform.sources._records import relocate
         >>> err = ValidationError.single("must be a string", None, ("name",), root="Agency")
         >>> [p.path for p in relocate(err, {"name": "agency_name"})]
         ['$.agency_name']
@@ -210,6 +213,7 @@ def check_format(format: object, formats: tuple[S, ...]) -> S | None:
         ValidationError: If ``format`` is not one of ``formats`` (path ``format``).
 
     Examples:
+        >>> from copsreform.sources._records import check_format
         >>> check_format("csv", ("api", "csv"))
         'csv'
         >>> check_format("xml", ("api", "csv"))
@@ -234,6 +238,9 @@ def raise_strict(rejected: Rejected) -> None:
         ValidationError: Always.
 
     Examples:
+        >>> from copsreform import Problem
+        >>> from copsreform import Rejected
+        >>> from copsreform.sources._records import raise_strict
         >>> raise_strict(Rejected(3, "row", (Problem("is required", location=("ori",)),)))
         Traceback (most recent call last):
         ...

@@ -46,6 +46,8 @@ name. Nebraska's ``NB`` ORIs and Guam's ``GM`` are imported: the model knows the
 codes.
 
 Examples:
+    >>> from copsreform import Rejected
+    >>> from copsreform import read_cde
     >>> import io
     >>> from copsreform.batch import Tally, counted
     >>> county_keyed = io.StringIO('''{
@@ -161,6 +163,8 @@ def infer_jurisdiction(
         The inferred jurisdiction.
 
     Examples:
+        >>> from copsreform import AgencyType
+        >>> from copsreform.sources.cde import infer_jurisdiction
         >>> infer_jurisdiction(AgencyType.STATE_POLICE, "Washington State Patrol", "WA").value
         'state'
         >>> infer_jurisdiction(AgencyType.OTHER, "Guam", "GU").value
@@ -367,6 +371,7 @@ def detect_format(source: _io.Source) -> Format:
         TypeError: If ``source`` is a stream that cannot seek back.
 
     Examples:
+        >>> from copsreform.sources.cde import detect_format
         >>> import io
         >>> detect_format(io.StringIO('{"AL": {"AL0010000": {"agency_name": "X"}}}'))
         'frontend_2018'
@@ -446,6 +451,7 @@ def read_cde(
         LimitExceededError: While iterating, if the file is larger than ``max_bytes``.
 
     Examples:
+        >>> from copsreform import read_cde
         >>> import io
         >>> rows = io.StringIO(
         ...     "ori,county,latitude,longitude,state_abbr,state,agency_name,agency_type,"
@@ -482,6 +488,7 @@ def read_api(
         LimitExceededError: If the document is larger than ``max_bytes``.
 
     Examples:
+        >>> from copsreform.sources.cde import read_api
         >>> import io
         >>> list(read_api(io.StringIO('{"AL": {"AL0010000": {}}}')))
         Traceback (most recent call last):
@@ -514,6 +521,7 @@ def read_frontend_2018(
         LimitExceededError: If the document is larger than ``max_bytes``.
 
     Examples:
+        >>> from copsreform.sources.cde import read_frontend_2018
         >>> import io
         >>> doc = io.StringIO('{"CZ": {"CZ0000500": {"agency_name": "Canal Zone", '
         ...                   '"agency_type_name": "Other", "primary_county": null}}}')
@@ -548,6 +556,7 @@ def read_csv(
         LimitExceededError: If the file is larger than ``max_bytes``.
 
     Examples:
+        >>> from copsreform.sources.cde import read_csv
         >>> import io
         >>> rows = io.StringIO("ori,state_abbr,agency_name,agency_type\n"
         ...                    "C0034019E,CO,Example Campus Police,University or College\n")
@@ -571,6 +580,7 @@ def read_bundled_2018(*, strict: bool = False) -> Iterator[Agency | Rejected]:
         An iterator of agencies and rejections, as :func:`read_frontend_2018`.
 
     Examples:
+        >>> from copsreform import read_bundled_2018
         >>> from copsreform.batch import split
         >>> agencies, rejected = split(read_bundled_2018())
         >>> len(agencies), len(rejected)

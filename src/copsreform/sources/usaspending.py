@@ -62,6 +62,8 @@ whole raises :class:`~copsreform.errors.SourceFormatError` before any record is 
 (for a CSV, a malformed line further down can still stop the stream there).
 
 Examples:
+    >>> from copsreform import Rejected
+    >>> from copsreform import read_usaspending
     >>> import io
     >>> from copsreform.batch import Tally, counted
     >>> page = io.BytesIO(b'''{"results": [
@@ -291,6 +293,7 @@ def classify_program(
         The program, or ``GrantProgram.UNKNOWN``.
 
     Examples:
+        >>> from copsreform import classify_program
         >>> classify_program("TRGP-E/T").value
         'trgp'
         >>> classify_program("THE COPS HIRING PROGRAM (CHP) PROVIDES FUNDING ...").value
@@ -610,6 +613,7 @@ def detect_format(source: _io.Source) -> Format:
         TypeError: If ``source`` is a stream that cannot seek back.
 
     Examples:
+        >>> from copsreform.sources.usaspending import detect_format
         >>> import io
         >>> detect_format(io.StringIO("award_id_fain,recipient_name\n"))
         'award_csv'
@@ -693,6 +697,7 @@ def read_usaspending(
         LimitExceededError: While iterating, if the file is larger than ``max_bytes``.
 
     Examples:
+        >>> from copsreform import read_usaspending
         >>> import io
         >>> csv_text = (
         ...     "award_id_fain,recipient_name,recipient_state_code,total_obligated_amount,"
@@ -741,6 +746,7 @@ def read_api(
         LimitExceededError: If the document is larger than ``max_bytes``.
 
     Examples:
+        >>> from copsreform.sources.usaspending import read_api
         >>> import io
         >>> page = io.StringIO('{"results": [{"Award ID": "2020UMWX0499"}]}')
         >>> print(next(read_api(page)))
@@ -788,6 +794,7 @@ def read_award_csv(
         LimitExceededError: If the file is larger than ``max_bytes``.
 
     Examples:
+        >>> from copsreform.sources.usaspending import read_award_csv
         >>> import io
         >>> list(read_award_csv(io.StringIO("award_id_fain,recipient_name\n")))
         Traceback (most recent call last):
@@ -830,6 +837,7 @@ def read_transaction_csv(
         LimitExceededError: If the file is larger than ``max_bytes``.
 
     Examples:
+        >>> from copsreform.sources.usaspending import read_transaction_csv
         >>> import io
         >>> text = (
         ...     "award_id_fain,recipient_name,federal_action_obligation,"
@@ -864,6 +872,7 @@ def read_bundled_usaspending(*, strict: bool = False) -> Iterator[Grant | Reject
         An iterator of 100 grants (every record of the page imports).
 
     Examples:
+        >>> from copsreform import read_bundled_usaspending
         >>> grants = list(read_bundled_usaspending())
         >>> len(grants), grants[0].award_number, grants[0].recipient.state
         (100, '2020UMWX0499', 'WA')
