@@ -172,7 +172,12 @@ def member_of(enum_type: type[E]) -> Validator:
 
     def member_check(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
         if not isinstance(value, enum_type):
-            fail(instance, attribute, f"must be {indefinite(enum_type.__name__)} (one of {allowed})", value)
+            fail(
+                instance,
+                attribute,
+                f"must be {indefinite(enum_type.__name__)} (one of {allowed})",
+                value,
+            )
 
     return member_check
 

@@ -302,6 +302,7 @@ _RECIPIENT_TYPES: Final[Mapping[str, type[Agency | Organization]]] = {
 }
 _RECIPIENT_CODECS: Final[Mapping[str, _Codec]] = {**_ORGANIZATION_CODECS, **_AGENCY_CODECS}
 
+
 def _prefixed(prefix: str, name: str) -> str:
     """The column of a nested record's field: ``agency_`` and ``ori`` make ``agency_ori``.
 

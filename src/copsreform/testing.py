@@ -26,8 +26,7 @@ except ModuleNotFoundError as missing:  # pragma: no cover - tested in a subproc
     if missing.name != "hypothesis":
         raise
     raise ModuleNotFoundError(
-        "copsreform.testing needs Hypothesis: install it with "
-        "pip install 'copsreform[hypothesis]'",
+        "copsreform.testing needs Hypothesis: install it with pip install 'copsreform[hypothesis]'",
         name="hypothesis",
     ) from missing
 
