@@ -93,10 +93,7 @@ def test_an_agreeing_fiscal_year_is_accepted() -> None:
 
 def test_the_end_must_not_precede_the_start() -> None:
     err = refused(end=D(2020, 6, 30))
-    assert (
-        str(err)
-        == "'Grant.end' must not be before start (2020-07-01) (got '2020-06-30')"
-    )
+    assert str(err) == "'Grant.end' must not be before start (2020-07-01) (got '2020-06-30')"
 
 
 @pytest.mark.parametrize(

@@ -316,7 +316,11 @@ def test_jsonl_rejects_an_overlong_line_without_holding_it(chp_grant: cr.Grant) 
     stream = io.StringIO("x" * (3 * MAX_LINE_CHARS) + "\n" + cr.to_json(chp_grant) + "\n")
     outcomes = list(cr.read_jsonl(cr.Grant, stream))
     assert isinstance(outcomes[0], cr.Rejected)
-    assert outcomes[0].problems[0].reason == f"is longer than {MAX_LINE_CHARS:,} characters"
+    # The whole line's length, though only MAX_LINE_CHARS + 1 characters were kept.
+    assert outcomes[0].problems[0].reason == (
+        f"is too long: {3 * MAX_LINE_CHARS:,} characters, more than the "
+        f"{MAX_LINE_CHARS:,} a line may hold"
+    )
     assert outcomes[1] == chp_grant
 
 

@@ -890,7 +890,8 @@ def _parse(text: str | bytes) -> Any:
         raise ValidationError.single("must be JSON text (str or bytes)", text)
     if len(text) > MAX_DOCUMENT_CHARS:
         raise LimitExceededError.single(
-            f"is longer than {MAX_DOCUMENT_CHARS:,} characters", f"{len(text):,} characters"
+            f"is too long: {len(text):,} characters, more than the "
+            f"{MAX_DOCUMENT_CHARS:,} a document may hold"
         )
     text = text.removeprefix("\ufeff")
     if _depth_exceeds(text, MAX_DEPTH):
@@ -986,15 +987,18 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
         return
     lines = _bounded_lines(source) if isinstance(source, io.TextIOBase) else source
     for number, line in _numbered(lines):
-        if number == 1:
+        if number == 1 and line.startswith("\ufeff"):
             line = line.removeprefix("\ufeff")  # noqa: PLW2901 - a BOM is not content
         if not line or line.isspace():
             continue
         try:
-            length = len(line.rstrip("\r\n"))  # the line end is not part of the line
+            # The line end is not part of the line; a line cut short while reading
+            # carries its full length.
+            length = getattr(line, "length", None) or len(line.rstrip("\r\n"))
             if length > MAX_LINE_CHARS:
                 raise LimitExceededError.single(
-                    f"is longer than {MAX_LINE_CHARS:,} characters", f"{length:,} characters"
+                    f"is too long: {length:,} characters, more than the "
+                    f"{MAX_LINE_CHARS:,} a line may hold"
                 )
             _refuse_undecoded(line)
             yield from_json(cls, line)
@@ -1045,12 +1049,25 @@ def _printable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+class _LongLine(str):
+    """Stands for a line too long to keep: ``MAX_LINE_CHARS + 1`` characters and its length."""
+
+    length: int
+
+    def __new__(cls, length: int) -> "_LongLine":
+        marker = super().__new__(cls, "x" * (MAX_LINE_CHARS + 1))
+        marker.length = length
+        return marker
+
+
 def _bounded_lines(stream: IO[str] | Iterable[str]) -> Iterator[str]:
     """Yield lines, cutting a line longer than :data:`MAX_LINE_CHARS` to a marker.
 
     A file object is read with ``readline(limit)`` so an endless line never sits whole in
     memory; the rest of such a line is skipped and a line of ``MAX_LINE_CHARS + 1``
-    characters is yielded in its place, which the reader rejects as too long.
+    characters is yielded in its place, which the reader rejects as too long. That
+    marker's ``length`` is the length of the whole line (without its line end), so the
+    message can say how long the line was.
     """
     readline = getattr(stream, "readline", None)
     if readline is None:
@@ -1061,9 +1078,11 @@ def _bounded_lines(stream: IO[str] | Iterable[str]) -> Iterator[str]:
         if not line:
             return
         if len(line) > MAX_LINE_CHARS + 1 and not line.endswith("\n"):
+            length = len(line)
             while (rest := readline(MAX_LINE_CHARS)) and not rest.endswith("\n"):
-                pass
-            yield "x" * (MAX_LINE_CHARS + 1)
+                length += len(rest)
+            length += len(rest.rstrip("\r\n"))
+            yield _LongLine(length)
         else:
             yield line
 

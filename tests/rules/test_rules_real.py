@@ -198,9 +198,7 @@ def test_a_program_without_rules_raises_naming_it(bpd: cr.Agency) -> None:
     with pytest.raises(cr.RuleNotInForceError) as info:
         check_eligibility(bpd, cr.GrantProgram.PASS, fiscal_year=FY2024)
     # The program by its title, not a wildcard rule id that reads like a pattern.
-    assert str(info.value) == (
-        f"no rules of {cr.GrantProgram.PASS.title} are in force for FY2024"
-    )
+    assert str(info.value) == (f"no rules of {cr.GrantProgram.PASS.title} are in force for FY2024")
     assert "*" not in str(info.value)
     assert info.value.rule == "pass.*"
 
