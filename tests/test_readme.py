@@ -1,6 +1,9 @@
 """The README's promises hold: its example runs and its quick start is two commands."""
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
@@ -26,3 +29,26 @@ def test_the_quick_start_is_exactly_the_demo_and_check_commands() -> None:
 def test_ci_runs_the_check_command() -> None:
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert "python3 dev.py check" in ci
+
+
+def test_the_shell_examples_run_as_written_in_an_empty_folder(tmp_path: Path) -> None:
+    """Each line of the README's shell block, run by a real shell right after install."""
+    block = README.split("From the shell", 1)[1]
+    [commands] = re.findall(r"```console\n(.*?)```", block, flags=re.DOTALL)
+    scripts = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{scripts}{os.pathsep}{os.environ.get('PATH', '')}"}
+    for command in commands.strip().splitlines():
+        done = subprocess.run(  # noqa: S602 - the README's own shell lines, run as a reader would
+            command,
+            shell=True,
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert done.returncode == 0, (command, done.stderr)
+        assert "Traceback" not in done.stderr
+    assert (tmp_path / "grants.jsonl").read_text().count("\n") == 100
+    assert (tmp_path / "rejected.jsonl").read_text().count("\n") == 5
