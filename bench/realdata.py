@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import gzip
 import importlib
+import importlib.resources
 import inspect
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,21 +26,23 @@ from copsreform.states import TERRITORIES
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _data_dir() -> Path:
-    """The real public data: ``$COPSREFORM_DATA``, else ``shared/data`` beside the repo."""
-    configured = os.environ.get("COPSREFORM_DATA")
-    return Path(configured) if configured else ROOT.parent / "shared" / "data"
+def _bundled(inside: str) -> Path:
+    """A real public file that ships inside the package (``copsreform/data/...``).
+
+    The bench reads only what a fresh clone has: the package's bundled data, each file
+    with its provenance README beside it.
+    """
+    return Path(str(importlib.resources.files("copsreform").joinpath("data", inside)))
 
 
 def cde_path() -> Path:
-    """The FBI Crime Data Explorer's 2018 agency list (23,243 agencies)."""
-    return _data_dir() / "cde" / "agencies-by-state-2018.json.gz"
+    """The FBI Crime Data Explorer's 2018 agency list (23,243 agencies), bundled."""
+    return _bundled("cde/agencies-by-state-2018.json.gz")
 
 
 def usaspending_path() -> Path:
-    """One real USAspending ``spending_by_award`` page (100 COPS awards in Washington)."""
-    bundled = ROOT / "tests" / "data" / "usaspending" / "spending_by_award_16710_WA_page1.json"
-    return bundled if bundled.exists() else _data_dir() / "usaspending" / bundled.name
+    """One real USAspending ``spending_by_award`` page (100 COPS awards in Washington), bundled."""
+    return _bundled("usaspending/spending_by_award_16710_WA_page1.json")
 
 
 def bare_parse_cde(path: Path) -> Any:
