@@ -94,15 +94,36 @@ def _argument_rows(command: click.Command, ctx: click.Context) -> list[tuple[str
     return rows
 
 
-def _option_rows(command: click.Command, ctx: click.Context) -> list[tuple[str, str]]:
-    rows = []
+def _option_items(command: click.Command, ctx: click.Context) -> list[tuple[str, str]]:
+    """Each option as ``(term, meaning)``; a choice's values go into the meaning, wrapped.
+
+    Shown as a definition list rather than a table: a choice such as ``--type
+    [city|county|...]`` is one long word that pushed a table's meaning column off screen.
+    """
+    items = []
     for param in command.get_params(ctx):
         if isinstance(param, click.Argument):
             continue
         record = param.get_help_record(ctx)
-        if record is not None:
-            rows.append((record[0], _escape(record[1])))
-    return rows
+        if record is None:
+            continue
+        term, meaning = record
+        if isinstance(param.type, click.Choice):
+            listed = param.type.get_metavar(param, ctx) or ""
+            term = term.replace(listed, (param.name or "value").upper())
+            values = ", ".join(f"``{choice}``" for choice in param.type.choices)
+            meaning = f"{_escape(meaning)} One of: {values}."
+        else:
+            meaning = _escape(meaning)
+        items.append((term, meaning))
+    return items
+
+
+def _definitions(items: list[tuple[str, str]]) -> list[str]:
+    lines = []
+    for term, meaning in items:
+        lines += [f"``{term}``", f"   {meaning or ' '}", ""]
+    return lines
 
 
 def _table(header: tuple[str, str], rows: list[tuple[str, str]]) -> list[str]:
@@ -132,9 +153,9 @@ def _command_rst(command: click.Command, ctx: click.Context, depth: int) -> list
     arguments = _argument_rows(command, ctx)
     if arguments:
         lines += _table(("Argument", "Value"), arguments)
-    options = _option_rows(command, ctx)
+    options = _option_items(command, ctx)
     if options:
-        lines += _table(("Option", "Meaning"), options)
+        lines += ["**Options**", "", *_definitions(options)]
     if isinstance(command, click.Group):
         for name in command.list_commands(ctx):
             sub = command.get_command(ctx, name)
