@@ -925,6 +925,11 @@ _ALL = (
             ),
         ),
     ),
+    Source(
+        "I9",
+        "FBI: National Crime Information Center (NCIC)",
+        ("https://le.fbi.gov/informational-tools/ncic",),
+    ),
     # -- Agency categories --------------------------------------------------------------
     _github(
         "A1",
@@ -977,6 +982,12 @@ _ALL = (
         _USC,
         "chuncks/title-34/chunck-958.md",  # codespell:ignore
         "chuncks/title-42/chunck-4334.md",  # codespell:ignore
+    ),
+    Source(
+        "A7",
+        "BJS: National Incident-Based Reporting System (NIBRS), background on the "
+        "collection of reported crime data",
+        ("https://bjs.ojp.gov/taxonomy/term/offenses?page=23",),
     ),
     # -- Data formats and real data -----------------------------------------------------
     _github(

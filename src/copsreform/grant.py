@@ -219,7 +219,7 @@ class Grant:
     def federal_share(self) -> Decimal | None:
         """The federal amount's share of the total cost, from 0 to 1, to four decimal places.
 
-        Rounded half to even to :data:`SHARE_PLACES` (``0.0001``, a hundredth of a percent),
+        Rounded half to even to ``SHARE_PLACES`` (``0.0001``, a hundredth of a percent),
         so that 749,999.85 of 1,000,000.00 reads ``0.7500``, not a 28-digit fraction (and a
         share below 0.00005 reads ``0.0000``).
         ``None`` when the federal amount is not positive.
