@@ -161,9 +161,7 @@ class Agency:
             jurisdiction; a territorial agency must be in a territory.
 
     Examples:
-        >>> from copsreform import Agency
-        >>> from copsreform import AgencyType
-        >>> from copsreform import Jurisdiction
+        >>> from copsreform import Agency, AgencyType, Jurisdiction
         >>> Agency(name="Omaha Police Department", state="NE", ori="NB0280200",
         ...        jurisdiction=Jurisdiction.LOCAL, agency_type=AgencyType.CITY).ori
         'NB0280200'

@@ -48,8 +48,7 @@ class Rejected:
         raw: The record as read, so that it can be written to an errors file and fixed.
 
     Examples:
-        >>> from copsreform import Problem
-        >>> from copsreform import Rejected
+        >>> from copsreform import Problem, Rejected
         >>> r = Rejected(0, "index", (Problem("is required", location=("Award ID",)),))
         >>> r.as_dict()["problems"]
         [{'path': '$.Award ID', 'value': None, 'reason': 'is required'}]
@@ -76,8 +75,7 @@ class Rejected:
             The rejection.
 
         Examples:
-            >>> from copsreform import Rejected
-            >>> from copsreform import ValidationError
+            >>> from copsreform import Rejected, ValidationError
             >>> err = ValidationError.single("must be an int", 1.9, ("positions",))
             >>> str(Rejected.from_error(7, "line", err))
             "line 7: '$.positions' must be an int (got 1.9)"
@@ -212,9 +210,7 @@ def split(outcomes: Iterable[T | Rejected]) -> tuple[list[T], list[Rejected]]:
         ``(objects, rejected)``.
 
     Examples:
-        >>> from copsreform import Problem
-        >>> from copsreform import Rejected
-        >>> from copsreform import split
+        >>> from copsreform import Problem, Rejected, split
         >>> split(["a", Rejected(2, "line", (Problem("x"),)), "b"])[0]
         ['a', 'b']
     """

@@ -12,8 +12,8 @@ its work with the rest of its output discarded, so its exit status is still that
 whole file.
 
 Examples:
-    >>> from copsreform.cli import main
     >>> from click.testing import CliRunner
+    >>> from copsreform.cli import main
     >>> result = CliRunner().invoke(main, ["schema", "organization"])
     >>> result.exit_code, '"title": "Organization"' in result.output
     (0, True)

@@ -139,8 +139,7 @@ class StatusChange:
 
     Examples:
         >>> import datetime as dt
-        >>> from copsreform import EngagementStatus
-        >>> from copsreform import StatusChange
+        >>> from copsreform import EngagementStatus, StatusChange
         >>> StatusChange(EngagementStatus.ACCEPTED, dt.date(2024, 8, 8)).on
         datetime.date(2024, 8, 8)
     """

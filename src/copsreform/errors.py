@@ -210,8 +210,7 @@ class ValidationError(CopsReformError, ValueError):
         ValueError: If ``problems`` is empty (an error must say what is wrong).
 
     Examples:
-        >>> from copsreform import Problem
-        >>> from copsreform import ValidationError
+        >>> from copsreform import Problem, ValidationError
         >>> from copsreform.errors import MISSING
         >>> err = ValidationError([
         ...     Problem("is required", MISSING, ("end",)),

@@ -45,10 +45,9 @@ the object or a :class:`~copsreform.batch.Rejected` (``row``, from 1) whose prob
 name the column (``$.recipient_ori``).
 
 Examples:
-    >>> from copsreform import read_csv
-    >>> from copsreform import write_csv
     >>> import io
     >>> import copsreform as cr
+    >>> from copsreform import read_csv, write_csv
     >>> city = cr.Organization(name="=CITY OF COLFAX", state="WA")
     >>> out = io.StringIO()
     >>> write_csv([city], out)
@@ -421,9 +420,8 @@ def write_csv(
         TypeError: If an object is not of the class, or the class is not one of the three.
 
     Examples:
-        >>> from copsreform import Agency
-        >>> from copsreform import write_csv
         >>> import io
+        >>> from copsreform import Agency, write_csv
         >>> out = io.StringIO()
         >>> write_csv([], out, cls=Agency)
         0
@@ -630,10 +628,8 @@ def read_csv(
         LimitExceededError: If the file is larger than ``max_bytes``.
 
     Examples:
-        >>> from copsreform import Agency
-        >>> from copsreform import Rejected
-        >>> from copsreform import read_csv
         >>> import io
+        >>> from copsreform import Agency, Rejected, read_csv
         >>> text = ("name,state,jurisdiction,agency_type,ori\n"
         ...         "Omaha Police Department,NE,local,city,NB0280200\n"
         ...         "Omaha Police Department,NE,local,city,NE0280200\n")

@@ -103,8 +103,8 @@ class Grant:
         ValidationError: If a field or a combination is refused, naming ``Grant.<field>``.
 
     Examples:
-        >>> from decimal import Decimal
         >>> import datetime as dt
+        >>> from decimal import Decimal
         >>> import copsreform as cr
         >>> city = cr.Organization(name="CITY OF MARYSVILLE", state="WA")
         >>> g = cr.Grant(award_number="2015UMWX0174", program=cr.GrantProgram.CHP,

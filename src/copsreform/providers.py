@@ -90,8 +90,7 @@ class Provider:
         ValidationError: If a field is refused, naming ``Provider.<field>``.
 
     Examples:
-        >>> from copsreform import CRIProgram
-        >>> from copsreform import Provider
+        >>> from copsreform import CRIProgram, Provider
         >>> p = Provider(name="Example Institute", programs={CRIProgram.ORGANIZATIONAL_ASSESSMENT})
         >>> p.delivers(CRIProgram.ORGANIZATIONAL_ASSESSMENT)
         True
@@ -136,8 +135,7 @@ class Provider:
             ``True`` if ``program`` is among :attr:`programs`.
 
         Examples:
-            >>> from copsreform import CRIProgram
-            >>> from copsreform import find_provider
+            >>> from copsreform import CRIProgram, find_provider
             >>> find_provider("IACP").delivers(CRIProgram.CRITICAL_RESPONSE)
             False
         """
@@ -188,8 +186,7 @@ def providers(program: CRIProgram | None = None) -> tuple[Provider, ...]:
         The providers.
 
     Examples:
-        >>> from copsreform import CRIProgram
-        >>> from copsreform import providers
+        >>> from copsreform import CRIProgram, providers
         >>> len(providers(CRIProgram.CRI_TAC)) >= 10
         True
     """

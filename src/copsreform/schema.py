@@ -220,8 +220,8 @@ def schema_text(cls: type[Any]) -> str:
         Indented JSON with sorted keys and a final newline.
 
     Examples:
-        >>> from copsreform.schema import schema_text
         >>> import copsreform as cr
+        >>> from copsreform.schema import schema_text
         >>> print(schema_text(cr.Organization).splitlines()[1])
           "$id": "urn:copsreform:schema:1:organization",
     """

@@ -8,7 +8,7 @@ Examples:
     >>> from hypothesis import given, settings
     >>> import copsreform as cr
     >>> from copsreform import testing
-    >>> @settings(max_examples=20)
+    >>> @settings(max_examples=20, deadline=None)
     ... @given(testing.grants())
     ... def test_share_is_a_fraction(grant):
     ...     share = grant.federal_share
@@ -78,8 +78,8 @@ def names(max_size: int = 60) -> st.SearchStrategy[str]:
         A strategy of strings.
 
     Examples:
-        >>> from copsreform.testing import names
         >>> from hypothesis import find
+        >>> from copsreform.testing import names
         >>> find(names(), lambda s: len(s) > 3) == " ".join(find(names(), lambda s: len(s) > 3).split())
         True
     """
@@ -94,8 +94,8 @@ def fiscal_years(min_year: int = 1995, max_year: int = 2040) -> st.SearchStrateg
     """Fiscal years between ``min_year`` and ``max_year``.
 
     Examples:
-        >>> from copsreform.testing import fiscal_years
         >>> from hypothesis import find
+        >>> from copsreform.testing import fiscal_years
         >>> find(fiscal_years(), lambda fy: fy.year > 2030).year
         2031
     """
@@ -106,8 +106,8 @@ def oris(state: str | None = None) -> st.SearchStrategy[str]:
     """Valid 9-character ORIs, whose prefix is the NCIC code of ``state`` (any state if None).
 
     Examples:
-        >>> from copsreform.testing import oris
         >>> from hypothesis import find
+        >>> from copsreform.testing import oris
         >>> find(oris("NE"), lambda o: True)[:2]
         'NB'
     """
@@ -120,8 +120,8 @@ def ueis() -> st.SearchStrategy[str]:
     """Valid UEIs: 12 characters, no I or O, not starting with 0, no nine-digit run.
 
     Examples:
-        >>> from copsreform.testing import ueis
         >>> from hypothesis import find
+        >>> from copsreform.testing import ueis
         >>> len(find(ueis(), lambda u: True))
         12
     """
@@ -144,8 +144,8 @@ def award_numbers(fiscal_year: int | None = None) -> st.SearchStrategy[str]:
     for earlier years.
 
     Examples:
-        >>> from copsreform.testing import award_numbers
         >>> from hypothesis import find
+        >>> from copsreform.testing import award_numbers
         >>> find(award_numbers(2024), lambda a: True).startswith("15JCOPS24")
         True
     """
@@ -174,8 +174,8 @@ def amounts(
     """Amounts of money in whole cents between two whole-dollar bounds.
 
     Examples:
-        >>> from copsreform.testing import amounts
         >>> from hypothesis import find
+        >>> from copsreform.testing import amounts
         >>> find(amounts(0), lambda d: d > 1).as_tuple().exponent
         -2
     """
@@ -227,9 +227,9 @@ def organizations() -> st.SearchStrategy[Organization]:
     """Valid organisation records.
 
     Examples:
+        >>> from hypothesis import find
         >>> from copsreform import Organization
         >>> from copsreform.testing import organizations
-        >>> from hypothesis import find
         >>> isinstance(find(organizations(), lambda o: True), Organization)
         True
     """
@@ -246,10 +246,9 @@ def recipients() -> st.SearchStrategy[Agency | Organization]:
     """Agencies or organisations.
 
     Examples:
-        >>> from copsreform import Agency
-        >>> from copsreform import Organization
-        >>> from copsreform.testing import recipients
         >>> from hypothesis import find
+        >>> from copsreform import Agency, Organization
+        >>> from copsreform.testing import recipients
         >>> isinstance(find(recipients(), lambda r: True), (Agency, Organization))
         True
     """
@@ -260,8 +259,8 @@ def providers() -> st.SearchStrategy[Provider]:
     """Providers: from the reference registry, or made up with valid fields.
 
     Examples:
-        >>> from copsreform.testing import providers
         >>> from hypothesis import find
+        >>> from copsreform.testing import providers
         >>> find(providers(), lambda p: True).programs != frozenset()
         True
     """

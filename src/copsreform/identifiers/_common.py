@@ -129,8 +129,8 @@ def accepts(validate: Callable[[object], object], number: object) -> bool:
         ``True`` otherwise.
 
     Examples:
-        >>> from copsreform.identifiers._common import accepts
         >>> from copsreform.identifiers import uei
+        >>> from copsreform.identifiers._common import accepts
         >>> accepts(uei.validate, "NSU3DBMM7JN9"), accepts(uei.validate, 12)
         (True, False)
     """

@@ -36,12 +36,9 @@ then pass it as ``rules=book`` to :func:`~copsreform.rules.check_eligibility`,
 
 Examples:
     >>> from decimal import Decimal
-    >>> from copsreform import RuleBook
-    >>> from copsreform.rules.book import Confidence
-    >>> from copsreform.rules.book import PerPositionParams
-    >>> from copsreform.rules.book import RuleVersion
-    >>> from copsreform.rules.book import VersionStatus
-    >>> from copsreform import FiscalYear
+    >>> from copsreform import FiscalYear, RuleBook
+    >>> from copsreform.rules.book import (
+    ...     Confidence, PerPositionParams, RuleVersion, VersionStatus)
     >>> book = RuleBook.default()
     >>> rule = book.rule("chp.per_position")
     >>> version = rule.version_for(FiscalYear(2024))
@@ -391,8 +388,7 @@ class ApplicantParams:
             are listed as eligible, or uncertain classes come without a note.
 
     Examples:
-        >>> from copsreform.rules.book import ApplicantClass
-        >>> from copsreform.rules.book import ApplicantParams
+        >>> from copsreform.rules.book import ApplicantClass, ApplicantParams
         >>> ApplicantParams(eligible={ApplicantClass.STATE_LE_AGENCY}).describe()
         'eligible: state law enforcement agencies'
     """
@@ -682,9 +678,7 @@ class RuleVersion:
 
     Examples:
         >>> from copsreform import FiscalYear
-        >>> from copsreform.rules.book import Confidence
-        >>> from copsreform.rules.book import RuleVersion
-        >>> from copsreform.rules.book import VersionStatus
+        >>> from copsreform.rules.book import Confidence, RuleVersion, VersionStatus
         >>> v = RuleVersion(first=FiscalYear(2024), last=None, status=VersionStatus.UNKNOWN,
         ...                 confidence=Confidence.VERIFIED, sources=("G1",),
         ...                 note="no source gives the value")
@@ -732,9 +726,7 @@ class RuleVersion:
 
         Examples:
             >>> from copsreform import FiscalYear
-            >>> from copsreform.rules.book import Confidence
-            >>> from copsreform.rules.book import RuleVersion
-            >>> from copsreform.rules.book import VersionStatus
+            >>> from copsreform.rules.book import Confidence, RuleVersion, VersionStatus
             >>> RuleVersion(FiscalYear(2022), FiscalYear(2023), VersionStatus.UNKNOWN,
             ...             Confidence.VERIFIED, ("G1",), note="n").covers(FiscalYear(2024))
             False
@@ -761,9 +753,7 @@ class RuleVersion:
 
         Examples:
             >>> from copsreform import FiscalYear
-            >>> from copsreform.rules.book import Confidence
-            >>> from copsreform.rules.book import RuleVersion
-            >>> from copsreform.rules.book import VersionStatus
+            >>> from copsreform.rules.book import Confidence, RuleVersion, VersionStatus
             >>> RuleVersion(FiscalYear(2009), FiscalYear(2009), VersionStatus.NOT_APPLICABLE,
             ...             Confidence.VERIFIED, ("G14",), note="no match").describe()
             'does not apply: no match'
@@ -826,8 +816,7 @@ class Rule:
             parameters are not the record of the rule's kind.
 
     Examples:
-        >>> from copsreform import FiscalYear
-        >>> from copsreform import RuleBook
+        >>> from copsreform import FiscalYear, RuleBook
         >>> RuleBook.default().rule("camp.min_award").version_for(FiscalYear(2024)).params
         AmountParams(amount=Decimal('1000000.00'))
     """
@@ -869,8 +858,7 @@ class Rule:
                 the rule (whose id starts with its program) and the year.
 
         Examples:
-            >>> from copsreform import FiscalYear
-            >>> from copsreform import RuleBook
+            >>> from copsreform import FiscalYear, RuleBook
             >>> RuleBook.default().rule("ahtf.max_award").version_for(FiscalYear(2024)).label
             'FY2024'
         """
@@ -1105,12 +1093,9 @@ class RuleBook:
 
         Examples:
             >>> from decimal import Decimal
-            >>> from copsreform import FiscalYear
-            >>> from copsreform import RuleBook
-            >>> from copsreform.rules.book import AmountParams
-            >>> from copsreform.rules.book import Confidence
-            >>> from copsreform.rules.book import RuleVersion
-            >>> from copsreform.rules.book import VersionStatus
+            >>> from copsreform import FiscalYear, RuleBook
+            >>> from copsreform.rules.book import (
+            ...     AmountParams, Confidence, RuleVersion, VersionStatus)
             >>> book = RuleBook.default()
             >>> v = RuleVersion(FiscalYear(2030), None, VersionStatus.IN_FORCE,
             ...                 Confidence.VERIFIED, ("G34",), AmountParams(Decimal("2000000")))
@@ -1264,10 +1249,8 @@ class RuleBook:
             :class:`~copsreform.errors.RuleNotInForceError`.
 
         Examples:
-            >>> from copsreform import FiscalYear
-            >>> from copsreform import RuleBook
+            >>> from copsreform import FiscalYear, GrantProgram, RuleBook
             >>> from copsreform.rules.book import RuleStage
-            >>> from copsreform import GrantProgram
             >>> book = RuleBook.default()
             >>> book.in_force(GrantProgram.CHP, FiscalYear(2024), RuleStage.ELIGIBILITY)
             True

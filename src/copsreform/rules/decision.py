@@ -18,11 +18,8 @@ Every field is a string, an enum, a date, a :class:`~copsreform.FiscalYear` or a
 of these records, so a decision serializes with the library's converter.
 
 Examples:
-    >>> from copsreform import Decision
-    >>> from copsreform import Outcome
-    >>> from copsreform import Reason
+    >>> from copsreform import CRIProgram, Decision, FiscalYear, Outcome, Reason
     >>> from copsreform.rules.decision import DecisionKind
-    >>> from copsreform import CRIProgram, FiscalYear
     >>> ok = Reason("critical_response.applicant", Outcome.PASSED,
     ...             "the applicant is a local law enforcement agency: eligible",
     ...             "S4: COPS Office: Critical Response program page <http://cops.usdoj.gov/criticalresponse>",
@@ -158,8 +155,7 @@ class Reason:
         ValidationError: If a field is refused, naming ``Reason.<field>``.
 
     Examples:
-        >>> from copsreform import Outcome
-        >>> from copsreform import Reason
+        >>> from copsreform import Outcome, Reason
         >>> r = Reason("chp.primary_le_authority", Outcome.UNKNOWN,
         ...            "whether the agency has primary law enforcement authority is unknown",
         ...            "G5: FY2022 CHP solicitation summary <https://grantsbay.com/>",
@@ -219,8 +215,7 @@ def fold(reasons: Iterable[Reason]) -> tuple[Eligibility, tuple[str, ...]]:
         is unknown, else ``ELIGIBLE``; and the missing inputs, each once, in order.
 
     Examples:
-        >>> from copsreform import Outcome
-        >>> from copsreform import Reason
+        >>> from copsreform import Outcome, Reason
         >>> from copsreform.rules.decision import fold
         >>> src, ver = "a source <https://example.org>", "FY2024 (verified)"
         >>> fold([Reason("x.a", Outcome.UNKNOWN, "?", src, ver, ("positions",)),
@@ -287,12 +282,9 @@ class Decision:
             if ``status`` or ``missing`` disagree with the reasons.
 
     Examples:
-        >>> from copsreform import Decision
-        >>> from copsreform import Eligibility
-        >>> from copsreform import Outcome
-        >>> from copsreform import Reason
+        >>> from copsreform import (
+        ...     Decision, Eligibility, FiscalYear, GrantProgram, Outcome, Reason)
         >>> from copsreform.rules.decision import DecisionKind
-        >>> from copsreform import GrantProgram, FiscalYear
         >>> r = Reason("chp.per_position", Outcome.UNKNOWN, "positions are unknown",
         ...            "G2: COPS Hiring Program page <https://cops.usdoj.gov/chp>",
         ...            "FY2015-FY2025 (verified)", ("positions",))
@@ -395,9 +387,8 @@ class Decision:
             ValidationError: If a field is refused.
 
         Examples:
-            >>> from copsreform import Decision
+            >>> from copsreform import CRIProgram, Decision, FiscalYear
             >>> from copsreform.rules.decision import DecisionKind
-            >>> from copsreform import CRIProgram, FiscalYear
             >>> Decision.of(DecisionKind.ELIGIBILITY, "X", CRIProgram.CRI_TAC,
             ...             FiscalYear(2024), ()).status
             <Eligibility.ELIGIBLE: 'eligible'>
@@ -450,9 +441,8 @@ class Decision:
         """Return the reasons that failed.
 
         Examples:
-            >>> from copsreform import Decision
+            >>> from copsreform import CRIProgram, Decision, FiscalYear
             >>> from copsreform.rules.decision import DecisionKind
-            >>> from copsreform import CRIProgram, FiscalYear
             >>> Decision.of(DecisionKind.ELIGIBILITY, "X", CRIProgram.CRI_TAC,
             ...             FiscalYear(2024), ()).failed()
             ()
@@ -468,11 +458,8 @@ class Decision:
             notes when there are any; then each source cited, once, with its URLs.
 
         Examples:
-            >>> from copsreform import Decision
-            >>> from copsreform import Outcome
-            >>> from copsreform import Reason
+            >>> from copsreform import CRIProgram, Decision, FiscalYear, Outcome, Reason
             >>> from copsreform.rules.decision import DecisionKind
-            >>> from copsreform import CRIProgram, FiscalYear
             >>> r = Reason("cri_tac.applicant", Outcome.PASSED,
             ...            "the applicant is a campus law enforcement agency, which may apply",
             ...            "S20: Police1: 5 things to know about CRI-TAC <https://www.police1.com/>",

@@ -323,8 +323,7 @@ def load_json(opened: Opened, limit: int) -> Any:
 
     Examples:
         >>> import io
-        >>> from copsreform.sources._io import load_json
-        >>> from copsreform.sources._io import open_source
+        >>> from copsreform.sources._io import load_json, open_source
         >>> with open_source(io.BytesIO(b'{"Award Amount": -7016.88}'), 100) as opened:
         ...     load_json(opened, 100)
         {'Award Amount': Decimal('-7016.88')}
@@ -435,8 +434,7 @@ def header_of(opened: Opened) -> list[str]:
 
     Examples:
         >>> import io
-        >>> from copsreform.sources._io import header_of
-        >>> from copsreform.sources._io import open_source
+        >>> from copsreform.sources._io import header_of, open_source
         >>> with open_source(io.StringIO("ori,agency_name\nX,Y\n"), 100) as opened:
         ...     header_of(opened)
         ['ori', 'agency_name']
@@ -467,8 +465,7 @@ def sniff(source: Source, detect: Callable[[Opened], T]) -> T:
 
     Examples:
         >>> import io
-        >>> from copsreform.sources._io import header_of
-        >>> from copsreform.sources._io import sniff
+        >>> from copsreform.sources._io import header_of, sniff
         >>> stream = io.StringIO("ori,agency_name\n")
         >>> sniff(stream, header_of), stream.read()
         (['ori', 'agency_name'], 'ori,agency_name\n')

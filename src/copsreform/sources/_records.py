@@ -238,8 +238,7 @@ def raise_strict(rejected: Rejected) -> None:
         ValidationError: Always.
 
     Examples:
-        >>> from copsreform import Problem
-        >>> from copsreform import Rejected
+        >>> from copsreform import Problem, Rejected
         >>> from copsreform.sources._records import raise_strict
         >>> raise_strict(Rejected(3, "row", (Problem("is required", location=("ori",)),)))
         Traceback (most recent call last):

@@ -46,9 +46,8 @@ name. Nebraska's ``NB`` ORIs and Guam's ``GM`` are imported: the model knows the
 codes.
 
 Examples:
-    >>> from copsreform import Rejected
-    >>> from copsreform import read_cde
     >>> import io
+    >>> from copsreform import Rejected, read_cde
     >>> from copsreform.batch import Tally, counted
     >>> county_keyed = io.StringIO('''{
     ...   "KING": [{"ori": "WA0170100", "counties": "KING, PIERCE", "state_abbr": "WA",
@@ -371,8 +370,8 @@ def detect_format(source: _io.Source) -> Format:
         TypeError: If ``source`` is a stream that cannot seek back.
 
     Examples:
-        >>> from copsreform.sources.cde import detect_format
         >>> import io
+        >>> from copsreform.sources.cde import detect_format
         >>> detect_format(io.StringIO('{"AL": {"AL0010000": {"agency_name": "X"}}}'))
         'frontend_2018'
         >>> detect_format(io.StringIO('{"KING": [{"ori": "WASPD0000"}]}'))
@@ -451,8 +450,8 @@ def read_cde(
         LimitExceededError: While iterating, if the file is larger than ``max_bytes``.
 
     Examples:
-        >>> from copsreform import read_cde
         >>> import io
+        >>> from copsreform import read_cde
         >>> rows = io.StringIO(
         ...     "ori,county,latitude,longitude,state_abbr,state,agency_name,agency_type,"
         ...     "is_nibrs,nibrs_start_date\n"
@@ -488,8 +487,8 @@ def read_api(
         LimitExceededError: If the document is larger than ``max_bytes``.
 
     Examples:
-        >>> from copsreform.sources.cde import read_api
         >>> import io
+        >>> from copsreform.sources.cde import read_api
         >>> list(read_api(io.StringIO('{"AL": {"AL0010000": {}}}')))
         Traceback (most recent call last):
         ...
@@ -521,8 +520,8 @@ def read_frontend_2018(
         LimitExceededError: If the document is larger than ``max_bytes``.
 
     Examples:
-        >>> from copsreform.sources.cde import read_frontend_2018
         >>> import io
+        >>> from copsreform.sources.cde import read_frontend_2018
         >>> doc = io.StringIO('{"CZ": {"CZ0000500": {"agency_name": "Canal Zone", '
         ...                   '"agency_type_name": "Other", "primary_county": null}}}')
         >>> print(next(read_frontend_2018(doc)))
@@ -556,8 +555,8 @@ def read_csv(
         LimitExceededError: If the file is larger than ``max_bytes``.
 
     Examples:
-        >>> from copsreform.sources.cde import read_csv
         >>> import io
+        >>> from copsreform.sources.cde import read_csv
         >>> rows = io.StringIO("ori,state_abbr,agency_name,agency_type\n"
         ...                    "C0034019E,CO,Example Campus Police,University or College\n")
         >>> print(next(read_csv(rows)))

@@ -62,9 +62,8 @@ whole raises :class:`~copsreform.errors.SourceFormatError` before any record is 
 (for a CSV, a malformed line further down can still stop the stream there).
 
 Examples:
-    >>> from copsreform import Rejected
-    >>> from copsreform import read_usaspending
     >>> import io
+    >>> from copsreform import Rejected, read_usaspending
     >>> from copsreform.batch import Tally, counted
     >>> page = io.BytesIO(b'''{"results": [
     ...   {"Award ID": "2020UMWX0499", "Recipient Name": "CITY OF FEDERAL WAY",
@@ -613,8 +612,8 @@ def detect_format(source: _io.Source) -> Format:
         TypeError: If ``source`` is a stream that cannot seek back.
 
     Examples:
-        >>> from copsreform.sources.usaspending import detect_format
         >>> import io
+        >>> from copsreform.sources.usaspending import detect_format
         >>> detect_format(io.StringIO("award_id_fain,recipient_name\n"))
         'award_csv'
         >>> detect_format(io.BytesIO(b'{"results": []}'))
@@ -697,8 +696,8 @@ def read_usaspending(
         LimitExceededError: While iterating, if the file is larger than ``max_bytes``.
 
     Examples:
-        >>> from copsreform import read_usaspending
         >>> import io
+        >>> from copsreform import read_usaspending
         >>> csv_text = (
         ...     "award_id_fain,recipient_name,recipient_state_code,total_obligated_amount,"
         ...     "period_of_performance_start_date,period_of_performance_current_end_date,"
@@ -746,8 +745,8 @@ def read_api(
         LimitExceededError: If the document is larger than ``max_bytes``.
 
     Examples:
-        >>> from copsreform.sources.usaspending import read_api
         >>> import io
+        >>> from copsreform.sources.usaspending import read_api
         >>> page = io.StringIO('{"results": [{"Award ID": "2020UMWX0499"}]}')
         >>> print(next(read_api(page)))
         index 0: '$.Recipient Name' is required; '$.Award Amount' is required; '$.Start Date' is required; '$.End Date' is required
@@ -794,8 +793,8 @@ def read_award_csv(
         LimitExceededError: If the file is larger than ``max_bytes``.
 
     Examples:
-        >>> from copsreform.sources.usaspending import read_award_csv
         >>> import io
+        >>> from copsreform.sources.usaspending import read_award_csv
         >>> list(read_award_csv(io.StringIO("award_id_fain,recipient_name\n")))
         Traceback (most recent call last):
         ...
@@ -837,8 +836,8 @@ def read_transaction_csv(
         LimitExceededError: If the file is larger than ``max_bytes``.
 
     Examples:
-        >>> from copsreform.sources.usaspending import read_transaction_csv
         >>> import io
+        >>> from copsreform.sources.usaspending import read_transaction_csv
         >>> text = (
         ...     "award_id_fain,recipient_name,federal_action_obligation,"
         ...     "period_of_performance_start_date,period_of_performance_current_end_date,"
