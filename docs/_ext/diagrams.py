@@ -286,7 +286,13 @@ def _draw_box(box: _Box) -> list[str]:
             weight="bold",
         ),
         *(
-            _text(box.x + 10, box.y + _HEADER + 15 + i * _ROW, line, size=_FIELD_SIZE, mono=True)
+            _text(
+                box.x + 10 + (len(line) - len(line.lstrip())) * _CHAR,  # SVG drops spaces
+                box.y + _HEADER + 15 + i * _ROW,
+                line.lstrip(),
+                size=_FIELD_SIZE,
+                mono=True,
+            )
             for i, line in enumerate(box.lines)
         ),
     ]
