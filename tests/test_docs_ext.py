@@ -64,8 +64,8 @@ def test_the_cli_reference_lists_choices_in_the_meaning_not_the_term() -> None:
     assert command is not None
     sub = click.Context(command, info_name="eligibility", parent=ctx)
     items = dict(cli_reference._option_items(command, sub))
-    assert "--type AGENCY_TYPE" in items
-    assert "One of: ``city``, ``county``" in items["--type AGENCY_TYPE"]
+    assert "--type TYPE" in items
+    assert "One of: ``city``, ``county``" in items["--type TYPE"]
     assert all(len(term) < 40 for term in items)
     rst = "\n".join(cli_reference._command_rst(command, sub, 1))
     assert "list-table" not in rst.split("**Options**", 1)[1]
@@ -94,3 +94,8 @@ def test_the_performance_page_leads_with_the_measured_commit() -> None:
     }
     first = bench_results.render(results)[0]
     assert first.startswith("**These results measured copsreform at commit 0000000**")
+
+
+def test_option_names_in_help_prose_stay_code_not_dashes() -> None:
+    lines = cli_reference._help_rst("Exit 0 with --allow-rejections and ``--errors``.")
+    assert lines[0] == "Exit 0 with ``--allow-rejections`` and ``--errors``."

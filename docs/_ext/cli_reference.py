@@ -14,6 +14,7 @@ anything after ``\\f`` is left out.
 
 import importlib
 import inspect
+import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -58,7 +59,7 @@ def _help_rst(text: str | None) -> list[str]:
             else:
                 lines += ["::", "", *(f"   {row}" for row in body), ""]
         else:
-            lines += [*rows, ""]
+            lines += [*(_literal_options(row) for row in rows), ""]
     return lines
 
 
@@ -73,7 +74,16 @@ def _prompted(rows: list[str]) -> list[str]:
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("`", "\\`").replace("|", "\\|")
+    escaped = text.replace("\\", "\\\\").replace("*", "\\*").replace("`", "\\`").replace("|", "\\|")
+    return _literal_options(escaped)
+
+
+_OPTION = re.compile(r"(?<![\w`-])(--[a-z][a-z-]*)")
+
+
+def _literal_options(text: str) -> str:
+    """Show option names (``--errors``) as code, so that "--" does not become a dash."""
+    return _OPTION.sub(r"``\1``", text)
 
 
 def _argument_rows(command: click.Command, ctx: click.Context) -> list[tuple[str, str]]:
@@ -110,7 +120,8 @@ def _option_items(command: click.Command, ctx: click.Context) -> list[tuple[str,
         term, meaning = record
         if isinstance(param.type, click.Choice):
             listed = param.type.get_metavar(param, ctx) or ""
-            term = term.replace(listed, (param.name or "value").upper())
+            longest = max(param.opts, key=len).lstrip("-")
+            term = term.replace(listed, longest.upper().replace("-", "_"))
             values = ", ".join(f"``{choice}``" for choice in param.type.choices)
             meaning = f"{_escape(meaning)} One of: {values}."
         else:

@@ -302,8 +302,10 @@ def main(debug: bool) -> None:
 
     \b
     Examples:
-      copsreform import usaspending awards.json -o grants.jsonl
-      copsreform validate grant grants.jsonl
+      copsreform data list
+      copsreform import usaspending "$(copsreform data path usaspending-wa-page)" \\
+          --listing 16.710 --state WA -o grants.jsonl
+      copsreform validate grants grants.jsonl
       copsreform summary grants.jsonl
       copsreform schema grant
     """
