@@ -168,6 +168,9 @@ if not INTERSPHINX:
         ),
     ]
 
+# A generic class's bases name its type variable (batch.Outcomes is an Iterator[T]).
+nitpick_ignore = [("py:class", "T")]
+
 # -- HTML ----------------------------------------------------------------------------
 
 html_theme = "furo"

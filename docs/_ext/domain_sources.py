@@ -1040,6 +1040,28 @@ _ALL = (
         "data/2025/2025-02-18/readme.md",
         commit="6486e79da29bdda15f26dc8006cc385ab049aa54",
     ),
+    Source(
+        "D4b",
+        "FBI Crime Data Explorer front end, issue 806: Nebraska ORIs start with NB (2017)",
+        ("https://github.com/fbi-cde/crime-data-frontend/issues/806",),
+        repo="fbi-cde/crime-data-frontend",
+    ),
+    _github(
+        "D4c",
+        "FBI Crime Data Explorer NIBRS downloads for Louisiana: agencies table (2020) and "
+        "cde_agencies table (2015), as kept by the ACLU",
+        "aclu-national/crime_in_louisiana",
+        "LA-2020/agencies.csv",
+        "LA-2015/cde_agencies.csv",
+        commit="e238c2f7ffd6bec779ca08b2912f5676351e6ce9",
+    ),
+    _github(
+        "D4d",
+        "FBI API /api/agencies, pulled September 2018 and flattened with pandas",
+        "ericjohannes/fbi_data_downloader",
+        "agencies.csv",
+        commit="50867fbf3c090ae7c22fd617c6e1303c731854e3",
+    ),
     _github(
         "D6",
         "GSA Federal Audit Clearinghouse: UEI rules as quoted from GSA, and its validators",

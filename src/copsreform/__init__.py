@@ -21,7 +21,7 @@ Examples:
 """
 
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
-from copsreform.batch import Rejected, Summary, Tally, split
+from copsreform.batch import Outcomes, Rejected, Summary, Tally, split
 from copsreform.engagement import (
     Engagement,
     EngagementStatus,
@@ -46,6 +46,7 @@ from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram, TACategory
 from copsreform.providers import Provider, ProviderRole, find_provider, providers
 from copsreform.rules import (
+    ASSUMABLE,
     Condition,
     Decision,
     Eligibility,
@@ -80,6 +81,7 @@ from copsreform.sources import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "ASSUMABLE",
     "Agency",
     "AgencyType",
     "CRIProgram",
@@ -100,6 +102,7 @@ __all__ = [
     "Organization",
     "OrganizationKind",
     "Outcome",
+    "Outcomes",
     "Problem",
     "Provider",
     "ProviderNotFoundError",

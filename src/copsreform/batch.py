@@ -21,15 +21,16 @@ Examples:
 """
 
 import re
+import textwrap
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
 from copsreform.errors import MISSING, Problem, ValidationError
 
-__all__ = ["Rejected", "Summary", "Tally", "counted", "split"]
+__all__ = ["Outcomes", "Rejected", "Summary", "Tally", "counted", "split"]
 
 T = TypeVar("T")
 
@@ -146,25 +147,48 @@ class Summary:
         rejected: Records that did not.
         reasons: ``(reason, count)`` pairs, most frequent first; a reason is a problem's
             path and reason without its value, so that alike problems group together.
+        unkept: The source's columns (or JSON keys) that were read but not kept, because
+            the model has no field for them, in the order the source has them; empty
+            when every column was kept or the reader does not say.
+
+    Examples:
+        >>> from copsreform import Summary
+        >>> print(Summary(2, 2, 0, unkept=("latitude", "longitude")))
+        read 2, imported 2, rejected 0
+          not kept (2 columns): latitude, longitude
     """
 
     read: int
     imported: int
     rejected: int
     reasons: tuple[tuple[str, int], ...] = ()
+    unkept: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         lines = [f"read {self.read}, imported {self.imported}, rejected {self.rejected}"]
         lines.extend(f"  {count:>5}  {reason}" for reason, count in self.reasons)
+        if self.unkept:
+            noun = "column" if len(self.unkept) == 1 else "columns"
+            lines.extend(
+                textwrap.wrap(
+                    f"not kept ({len(self.unkept)} {noun}): " + ", ".join(self.unkept),
+                    width=100,
+                    initial_indent="  ",
+                    subsequent_indent="    ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+            )
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready form: counts and a list of ``{reason, count}``."""
+        """Return a JSON-ready form: counts, a list of ``{reason, count}`` and ``unkept``."""
         return {
             "read": self.read,
             "imported": self.imported,
             "rejected": self.rejected,
             "reasons": [{"reason": r, "count": c} for r, c in self.reasons],
+            "unkept": list(self.unkept),
         }
 
 
@@ -183,6 +207,7 @@ class Tally:
         self.read = 0
         self.imported = 0
         self.rejected = 0
+        self.unkept: tuple[str, ...] = ()
         self._reasons: Counter[str] = Counter()
 
     def add(self, outcome: object) -> None:
@@ -197,7 +222,7 @@ class Tally:
     def summary(self) -> Summary:
         """Return the counts so far."""
         reasons = tuple(sorted(self._reasons.items(), key=lambda item: (-item[1], item[0])))
-        return Summary(self.read, self.imported, self.rejected, reasons)
+        return Summary(self.read, self.imported, self.rejected, reasons, self.unkept)
 
 
 def split(outcomes: Iterable[T | Rejected]) -> tuple[list[T], list[Rejected]]:
@@ -227,6 +252,9 @@ def split(outcomes: Iterable[T | Rejected]) -> tuple[list[T], list[Rejected]]:
 def counted(outcomes: Iterable[T], tally: Tally) -> Iterator[T]:
     """Yield ``outcomes`` unchanged while counting them in ``tally``.
 
+    When ``outcomes`` is an :class:`Outcomes` (what the importers return), the columns it
+    did not keep are recorded in the tally too, for its summary.
+
     Examples:
         >>> from copsreform import Tally
         >>> from copsreform.batch import counted
@@ -237,3 +265,55 @@ def counted(outcomes: Iterable[T], tally: Tally) -> Iterator[T]:
     for outcome in outcomes:
         tally.add(outcome)
         yield outcome
+    if isinstance(outcomes, Outcomes):
+        tally.unkept = outcomes.unkept
+
+
+class Outcomes(Iterator[T]):
+    """What an importer yields, with the source columns it read but did not keep.
+
+    An iterator over the outcomes (model objects and :class:`Rejected` records), read
+    lazily. ``unkept`` is filled in as soon as the reader knows the source's columns
+    (for a CSV, once its header is read; for JSON, once the document is parsed), so it
+    is complete when the iteration ends. :func:`counted` passes it on to a
+    :class:`Tally`.
+
+    Args:
+        start: Called once, with a function that records the unkept columns, to give the
+            outcomes; it runs when the iteration starts.
+
+    Attributes:
+        unkept: The source's columns (JSON keys) that were read and not kept, in source
+            order; empty until known.
+
+    Examples:
+        >>> from copsreform import Outcomes
+        >>> def read(note):
+        ...     note(("latitude",))
+        ...     yield "an agency"
+        >>> outcomes = Outcomes(read)
+        >>> list(outcomes), outcomes.unkept
+        (['an agency'], ('latitude',))
+    """
+
+    def __init__(self, start: "Callable[[Callable[[tuple[str, ...]], None]], Iterable[T]]") -> None:
+        self.unkept: tuple[str, ...] = ()
+        self._start = start
+        self._items: Iterator[T] | None = None
+
+    def _note(self, columns: tuple[str, ...]) -> None:
+        self.unkept = columns
+
+    def __iter__(self) -> "Outcomes[T]":
+        return self
+
+    def __next__(self) -> T:
+        if self._items is None:
+            self._items = iter(self._start(self._note))
+        return next(self._items)
+
+    def close(self) -> None:
+        """Stop reading: close the source now if the reader opened it (as a generator's close)."""
+        close = getattr(self._items, "close", None)
+        if close is not None:
+            close()

@@ -47,7 +47,7 @@ from copsreform.errors import (
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram
-from copsreform.rules import Decision, check_eligibility, eligibility_matrix
+from copsreform.rules import ASSUMABLE, Decision, check_eligibility, eligibility_matrix
 from copsreform.schema import KINDS, json_schema
 from copsreform.serialization import (
     MAX_DOCUMENT_CHARS,
@@ -692,8 +692,10 @@ def import_(
     """Convert a USAspending or FBI Crime Data Explorer FILE to JSON Lines or CSV.
 
     The file's shape is detected (USAspending: spending_by_award API page, award or
-    transaction download CSV; FBI: county-keyed API JSON, 2018 front-end list, flat CSV;
-    gzip too). Every record is imported or rejected with its reason; the summary goes to
+    transaction download CSV; FBI: county-keyed API JSON, state-keyed JSON such as the
+    2018 list, or any agency table with ori and agency_name or pub_agency_name columns,
+    such as a NIBRS agencies table; gzip too). Every record is imported or rejected with
+    its reason; the summary, with the source columns that were not kept, goes to
     standard error. Exit status 1 if any record was rejected, unless --allow-rejections
     is given and --errors has written every rejection. A file that cannot be read as a
     whole writes nothing. An API page does not say which listing and state it was asked
@@ -760,6 +762,7 @@ def import_(
             and _usaspending_shape(file) == "api"
         ):
             _warn_api_page_filters(listing, state)
+        tally.unkept = getattr(outcomes, "unkept", ())
         _report(tally.summary(), report)
         if rejected and not allow_rejections:
             sys.exit(EXIT_DATA)
@@ -813,6 +816,24 @@ def _tri_state(value: str | None) -> bool | None:
     return {"yes": True, "no": False}.get(value or "unknown")
 
 
+_BOOLEANS = {"true": True, "yes": True, "false": False, "no": False}
+
+
+def _assumptions(values: tuple[str, ...]) -> dict[str, bool]:
+    """Parse ``--assume NAME=VALUE`` options (VALUE true/false or yes/no)."""
+    assumed: dict[str, bool] = {}
+    for text in values:
+        name, sep, value = text.partition("=")
+        name = name.strip()
+        if not sep or name not in ASSUMABLE or value.strip().lower() not in _BOOLEANS:
+            raise click.BadParameter(
+                f"{text!r}: give NAME=true or NAME=false, NAME one of {', '.join(ASSUMABLE)}",
+                param_hint="--assume",
+            )
+        assumed[name] = _BOOLEANS[value.strip().lower()]
+    return assumed
+
+
 @main.command()
 @click.option(
     "--agencies",
@@ -847,6 +868,16 @@ def _tri_state(value: str | None) -> bool | None:
 )
 @click.option("--fiscal-year", required=True, help="The fiscal year, such as FY2025 or 2025.")
 @click.option(
+    "--assume",
+    "assume",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help=(
+        "Assume a value an agency record lacks (repeatable), e.g. "
+        "primary_law_enforcement_authority=true; decisions that use it say so."
+    ),
+)
+@click.option(
     "--format",
     "output_format",
     type=click.Choice(["text", "json", "csv"]),
@@ -867,6 +898,7 @@ def eligibility(
     population: int | None,
     programs: tuple[str, ...],
     fiscal_year: str,
+    assume: tuple[str, ...],
     output_format: str,
 ) -> None:
     """Decide whether an agency, or each agency of a file, is eligible for COPS programs.
@@ -874,19 +906,24 @@ def eligibility(
     The agencies file is in copsreform's own formats (.jsonl, .json, .csv) or any FBI
     Crime Data Explorer shape that 'import cde' reads. One agency: every decision with
     its reasons, rule by rule, with sources. A file of several agencies: a matrix (E
-    eligible, I ineligible, U undetermined, - no rules in force that year) with the
-    programs' titles. CSV has one row per agency and program. Exit status 1 if the
-    agency file has bad records.
+    eligible, I ineligible, U undetermined, - no rules in force that year; a * marks a
+    verdict that rests on an --assume value) with the programs' titles. CSV has one row
+    per agency and program. No FBI file says whether an agency has primary law
+    enforcement authority: --assume states it for the records that lack it, and every
+    decision that used it says so. Exit status 1 if the agency file has bad records.
 
     \b
     Examples:
       copsreform eligibility --name "Boston Police Department" --state MA \\
           --jurisdiction local --type city --program critical_response --fiscal-year 2024
       copsreform eligibility --agencies agencies.csv --fiscal-year FY2025 --format json
+      copsreform eligibility --agencies agencies.csv --program chp --fiscal-year 2025 \\
+          --assume primary_law_enforcement_authority=true
     """
     with _errors_as_lines():
         with _options_in_messages(_AGENCY_OPTIONS):
             year = FiscalYear.parse(fiscal_year)
+        assumed = _assumptions(assume)
         chosen = [_PROGRAMS[p] for p in programs] or list(_PROGRAMS.values())
         tally = Tally()
         if agencies_file is not None:
@@ -924,11 +961,11 @@ def eligibility(
                 f"(read {counts.read}, rejected {counts.rejected})"
             )
         if output_format == "csv":
-            _print_csv(applicants, chosen, year)
+            _print_csv(applicants, chosen, year, assumed)
         elif len(applicants) == 1:
-            _print_decisions(applicants[0], chosen, year, output_format)
+            _print_decisions(applicants[0], chosen, year, output_format, assumed)
         else:
-            _print_matrix(applicants, chosen, year, output_format)
+            _print_matrix(applicants, chosen, year, output_format, assumed)
         if tally.summary().rejected:
             sys.exit(EXIT_DATA)
 
@@ -961,13 +998,14 @@ def _print_csv(
     applicants: list[Agency | Organization],
     programs: list[CRIProgram | GrantProgram],
     year: FiscalYear,
+    assumed: dict[str, bool],
 ) -> None:
     """One row per agency and program; status ``no_rules`` when none are in force that year."""
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(ELIGIBILITY_CSV_COLUMNS)
     for applicant in applicants:
         for program in programs:
-            decision = _decide(applicant, program, year)
+            decision = _decide(applicant, program, year, assumed)
             writer.writerow(
                 (
                     export.neutralise(applicant.name),
@@ -993,10 +1031,13 @@ def _read_agencies(path: Path) -> list[Agency | Rejected]:
 
 
 def _decide(
-    applicant: Agency | Organization, program: CRIProgram | GrantProgram, year: FiscalYear
+    applicant: Agency | Organization,
+    program: CRIProgram | GrantProgram,
+    year: FiscalYear,
+    assumed: dict[str, bool] | None = None,
 ) -> Decision | None:
     try:
-        return check_eligibility(applicant, program, fiscal_year=year)
+        return check_eligibility(applicant, program, fiscal_year=year, assume=assumed)
     except RuleNotInForceError:
         return None
 
@@ -1006,8 +1047,9 @@ def _print_decisions(
     programs: list[CRIProgram | GrantProgram],
     year: FiscalYear,
     output_format: str,
+    assumed: dict[str, bool],
 ) -> None:
-    decisions = [(p, _decide(applicant, p, year)) for p in programs]
+    decisions = [(p, _decide(applicant, p, year, assumed)) for p in programs]
     if output_format == "json":
         click.echo(
             json.dumps(
@@ -1031,31 +1073,45 @@ def _print_matrix(
     programs: list[CRIProgram | GrantProgram],
     year: FiscalYear,
     output_format: str,
+    assumed: dict[str, bool],
 ) -> None:
     in_force = [p for p in programs if _decide(applicants[0], p, year) is not None]
-    matrix = eligibility_matrix(applicants, in_force, fiscal_year=year)
+    matrix = eligibility_matrix(applicants, in_force, fiscal_year=year, assume=assumed)
     if output_format == "json":
         rows = [
             {
                 "applicant": a.name,
                 "ori": getattr(a, "ori", None),
                 "status": {p.value: matrix.status(i, p).value for p in in_force},
+                "assumed": {
+                    p.value: list(matrix.assumed(i, p)) for p in in_force if matrix.assumed(i, p)
+                },
             }
             for i, a in enumerate(applicants)
         ]
-        click.echo(json.dumps({"fiscal_year": year.year, "rows": rows}, ensure_ascii=False))
+        document = {"fiscal_year": year.year, "assume": assumed, "rows": rows}
+        click.echo(json.dumps(document, ensure_ascii=False))
         return
-    width = max(len(a.name) for a in applicants)
+    labels = [f"{getattr(a, 'ori', None) or '-':<9}  {a.name}" for a in applicants]
+    width = max(len(label) for label in labels)
     for number, program in enumerate(programs, start=1):
         click.echo(f"{number:>3}  {_titled(program)}")
     header = " ".join(f"{n:>3}" for n in range(1, len(programs) + 1))
-    click.echo(f"\n{'agency':<{width}}  {header}")
-    for i, applicant in enumerate(applicants):
-        cells = " ".join(
-            f"{_LETTER[matrix.status(i, p).value] if p in in_force else '-':>3}" for p in programs
-        )
-        click.echo(f"{applicant.name:<{width}}  {cells}")
+    click.echo(f"\n{'ORI        agency':<{width}}  {header}")
+    starred = False
+    for i, label in enumerate(labels):
+        cells = []
+        for p in programs:
+            cell = _LETTER[matrix.status(i, p).value] if p in in_force else "-"
+            if p in in_force and matrix.assumed(i, p):
+                cell += "*"
+                starred = True
+            cells.append(f"{cell:>3}")
+        click.echo(f"{label:<{width}}  {' '.join(cells)}")
     click.echo(f"\n{len(applicants)} agencies x {len(in_force)} programs with rules for {year}")
+    if starred:
+        stated = ", ".join(f"{n}={str(v).lower()}" for n, v in assumed.items())
+        click.echo(f"* rests on an assumption, not on the record: {stated}")
 
 
 # data ----------------------------------------------------------------------------------

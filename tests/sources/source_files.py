@@ -20,3 +20,10 @@ COUNTY_KEYED = DATA / "cde" / "byStateAbbr_WA_constructed.json"
 def gzipped(data: bytes) -> io.BytesIO:
     """Return ``data`` gzip-compressed, as a binary stream."""
     return io.BytesIO(gzip.compress(data))
+
+
+#: Real FBI agency tables in the shapes people download (see data/fbi/README.md).
+FBI = DATA / "fbi"
+NIBRS_AGENCIES_2020 = FBI / "nibrs_agencies_LA_2020.csv"
+NIBRS_CDE_AGENCIES_2015 = FBI / "nibrs_cde_agencies_LA_2015.csv"
+API_2018_PANDAS = FBI / "cde_sapi_2018_agencies_pandas.csv.gz"

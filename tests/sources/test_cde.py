@@ -261,7 +261,16 @@ def test_strict_mode_counts_a_repeat_as_an_error() -> None:
     [
         ({"ori": "WA01701"}, "$.ori", "is a 7-character COPS ORI; give the FBI's 9-character ORI"),
         ({"ori": "OR0170100"}, "$.ori", "must start with 'WA', the NCIC code of state 'WA'"),
-        ({"state_abbr": None}, "$.state_abbr", "is required"),
+        (
+            {"state_abbr": None, "ori": None},
+            "$.state_abbr",
+            "is required (or an ORI whose first two characters name the state)",
+        ),
+        (
+            {"state_abbr": None, "ori": "C0034019E"},
+            "$.state_abbr",
+            "is required (or an ORI whose first two characters name the state)",
+        ),
         (
             {"state_abbr": "CZ"},
             "$.state_abbr",
@@ -377,15 +386,24 @@ def test_na_means_null_in_the_flat_csv() -> None:
 
 def test_a_flat_csv_without_its_columns_gives_a_source_format_error() -> None:
     with pytest.raises(cr.SourceFormatError) as excinfo:
-        list(cde.read_csv(io.StringIO("ori,agency_name\nWA0170100,Auburn\n")))
+        list(cde.read_csv(io.StringIO("ORI9,agency_name\nWA0170100,Auburn\n")))
     assert str(excinfo.value) == (
-        "<stream>: has no column 'state_abbr', 'agency_type' in its header (line 1); the header "
-        "starts 'ori', 'agency_name'"
+        "<stream>: has no column 'ori' in its header (line 1, any case); the header "
+        "starts 'ORI9', 'agency_name'"
     )
+    with pytest.raises(cr.SourceFormatError) as excinfo:
+        list(cde.read_csv(io.StringIO("ori,NAME\nWA0170100,Auburn\n")))
+    assert "has no column 'agency_name' or 'pub_agency_name'" in str(excinfo.value)
+
+
+def test_an_ori_and_a_name_are_enough_the_state_comes_from_the_ori() -> None:
+    [agency] = cde.read_csv(io.StringIO("ori,agency_name\nNB0280200,Omaha Police Department\n"))
+    assert isinstance(agency, cr.Agency)
+    assert (agency.state, agency.agency_type, agency.jurisdiction) == ("NE", T.UNKNOWN, J.LOCAL)
 
 
 def test_a_csv_that_is_not_an_agency_list_is_not_detected() -> None:
-    with pytest.raises(cr.SourceFormatError, match="is neither CDE JSON nor a CDE agency CSV"):
+    with pytest.raises(cr.SourceFormatError, match="is neither CDE JSON nor an FBI agency table"):
         cde.detect_format(io.StringIO("award_id_fain,recipient_name\n"))
 
 

@@ -87,6 +87,7 @@ from copsreform.rules.book import (
     VersionStatus,
 )
 from copsreform.rules.check import (
+    ASSUMABLE,
     EligibilityMatrix,
     check_award,
     check_eligibility,
@@ -107,6 +108,7 @@ from copsreform.rules.decision import (
 )
 
 __all__ = [
+    "ASSUMABLE",
     "AmountParams",
     "ApplicantClass",
     "ApplicantParams",

@@ -19,6 +19,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
+from typing import Final
 
 import attrs
 
@@ -36,9 +37,10 @@ from copsreform.rules.book import (
     RuleKind,
     RuleStage,
 )
-from copsreform.rules.decision import Decision, Eligibility, Program
+from copsreform.rules.decision import Decision, Eligibility, Program, Reason, fold
 
 __all__ = [
+    "ASSUMABLE",
     "EligibilityMatrix",
     "check_award",
     "check_eligibility",
@@ -77,12 +79,82 @@ def _applicant(applicant: object, root: str = "applicant") -> Agency | Organizat
     return applicant
 
 
+#: The applicant inputs a caller can assume with ``assume=``, when a record lacks them:
+#: input name to what the value must be. No FBI agency table says whether an agency has
+#: primary law enforcement authority, which the COPS Hiring Program requires.
+ASSUMABLE: Final[Mapping[str, str]] = MappingProxyType(
+    {"primary_law_enforcement_authority": "True or False"}
+)
+
+
+def _assumptions(assume: object) -> dict[str, bool]:
+    """Check an ``assume`` argument: a mapping of assumable input names to booleans."""
+    if assume is None:
+        return {}
+    if not isinstance(assume, Mapping):
+        raise ValidationError.single(
+            "must be a mapping of input name to assumed value", assume, root="assume"
+        )
+    checked: dict[str, bool] = {}
+    for name, value in assume.items():
+        if name not in ASSUMABLE:
+            allowed = ", ".join(repr(n) for n in ASSUMABLE)
+            raise ValidationError.single(
+                f"is not an input that can be assumed (one of {allowed})", name, root="assume"
+            )
+        if not isinstance(value, bool):
+            raise ValidationError.single(
+                f"must be {ASSUMABLE[name]}", value, (name,), root="assume"
+            )
+        checked[name] = value
+    return checked
+
+
+def _used(applicant: Agency | Organization, assumed: Mapping[str, bool]) -> tuple[str, ...]:
+    """The assumed inputs that ``applicant``'s record lacks (an agency's ``None`` fields).
+
+    A recorded value always wins over an assumption; an organisation record carries no
+    primary law enforcement authority to assume.
+    """
+    if not assumed or type(applicant) is not Agency:
+        return ()
+    return tuple(n for n in assumed if getattr(applicant, n) is None)
+
+
+def _with_assumptions(
+    plan: "_evaluate.Plan", sig: "_evaluate.Signature", values: tuple[tuple[str, bool], ...]
+) -> "_evaluate.Verdict":
+    """The verdict for an agency signature with assumed values, marking what rests on them.
+
+    The verdict is computed with the assumed values in place; a reason whose rule, on the
+    recorded data, was missing an assumed input is marked as resting on that assumption.
+    """
+    recorded = plan.verdict(sig)
+    jurisdiction, campus, _ = sig
+    assumed_sig = (jurisdiction, campus, dict(values)["primary_law_enforcement_authority"])
+    reasons: list[Reason] = []
+    for before, after in zip(recorded.reasons, plan.verdict(assumed_sig).reasons, strict=True):
+        names = tuple(n for n, _ in values if n in before.missing)
+        if not names:
+            reasons.append(after)
+            continue
+        stated = ", ".join(f"{n}={v}" for n, v in values if n in names)
+        reasons.append(
+            attrs.evolve(
+                after, message=f"{after.message} (assumed, not recorded: {stated})", assumed=names
+            )
+        )
+    status, missing = fold(reasons)
+    return _evaluate.Verdict(status, tuple(reasons), missing)
+
+
 def check_eligibility(
     applicant: Agency | Organization,
     program: Program,
     *,
     fiscal_year: FiscalYear,
     rules: RuleBook | None = None,
+    assume: Mapping[str, bool] | None = None,
 ) -> Decision:
     """Decide whether an applicant can apply to a program in a fiscal year, and why.
 
@@ -97,6 +169,12 @@ def check_eligibility(
         program: A :class:`~copsreform.CRIProgram` or :class:`~copsreform.GrantProgram`.
         fiscal_year: The fiscal year whose rules apply.
         rules: A rule book; the shipped one by default.
+        assume: Values to assume for inputs the record lacks, by name (see
+            :data:`ASSUMABLE`): ``{"primary_law_enforcement_authority": True}`` decides
+            the COPS Hiring Program for an agency whose record does not say. A recorded
+            value always wins. The reasons that rest on an assumption say so (their
+            ``assumed`` field and message), as do the decision's ``assumed`` field and
+            the first line of :meth:`~copsreform.rules.Decision.explain`.
 
     Returns:
         The decision: ``INELIGIBLE`` if any rule failed, ``UNDETERMINED`` if none failed
@@ -107,7 +185,8 @@ def check_eligibility(
             ``fiscal_year`` (such as the COPS Hiring Program in FY2012), or the book has
             no rules for the program; the message names the rule, whose id starts with
             the program, and the year.
-        ValidationError: If an argument has the wrong type.
+        ValidationError: If an argument has the wrong type, or ``assume`` names an input
+            that cannot be assumed or gives it a value of the wrong type.
 
     Examples:
         >>> from copsreform import (
@@ -117,6 +196,10 @@ def check_eligibility(
         >>> d = check_eligibility(agency, GrantProgram.CHP, fiscal_year=FiscalYear(2025))
         >>> d.status.value, d.missing
         ('undetermined', ('primary_law_enforcement_authority',))
+        >>> d = check_eligibility(agency, GrantProgram.CHP, fiscal_year=FiscalYear(2025),
+        ...                       assume={"primary_law_enforcement_authority": True})
+        >>> d.status.value, d.assumed, d.reasons[-1].message
+        ('eligible', ('primary_law_enforcement_authority',), 'the agency has primary law enforcement authority (assumed, not recorded: primary_law_enforcement_authority=True)')
         >>> [c.id for c in d.conditions]
         ['chp.non_supplanting', 'chp.retention_commitment', 'chp.application_plan', 'chp.usc_1373']
         >>> check_eligibility(agency, GrantProgram.CHP, fiscal_year=FiscalYear(2012))
@@ -127,7 +210,14 @@ def check_eligibility(
     who = _applicant(applicant)
     chosen = _program(program)
     year = _year(fiscal_year)
-    return _evaluate.plan(_book(rules), chosen, year, RuleStage.ELIGIBILITY).eligibility(who)
+    assumed = _assumptions(assume)
+    plan = _evaluate.plan(_book(rules), chosen, year, RuleStage.ELIGIBILITY)
+    used = _used(who, assumed)
+    if not used:
+        return plan.eligibility(who)
+    values = tuple((n, assumed[n]) for n in used)
+    verdict = _with_assumptions(plan, _evaluate.signature(who), values)
+    return plan.decision(verdict, _evaluate.subject(who))
 
 
 def check_award(grant: Grant, *, rules: RuleBook | None = None) -> Decision:
@@ -300,6 +390,10 @@ def rule_parameters(rules: RuleBook | None = None) -> tuple[Rule, ...]:
     return _book(rules).rules
 
 
+def _read_only(values: Mapping[str, bool]) -> Mapping[str, bool]:
+    return MappingProxyType(dict(values))
+
+
 @attrs.frozen
 class EligibilityMatrix:
     """Eligibility of many applicants for many programs in one fiscal year.
@@ -312,6 +406,8 @@ class EligibilityMatrix:
         applicants: The applicants, in the order given (the rows).
         programs: The programs, in the order given (the columns).
         fiscal_year: The fiscal year applied.
+        assume: The values assumed for inputs a record lacks (see
+            :func:`eligibility_matrix`); empty when none.
 
     Examples:
         >>> from copsreform import (
@@ -328,6 +424,7 @@ class EligibilityMatrix:
     applicants: tuple[Agency | Organization, ...]
     programs: tuple[Program, ...]
     fiscal_year: FiscalYear
+    assume: Mapping[str, bool] = attrs.field(factory=dict, converter=_read_only)
     _plans: "tuple[_evaluate.Plan, ...]" = attrs.field(init=False, repr=False, eq=False)
     _cells: "tuple[tuple[_evaluate.Verdict, ...], ...]" = attrs.field(init=False, repr=False)
     _columns: Mapping[Program, int] = attrs.field(init=False, repr=False, eq=False)
@@ -340,8 +437,10 @@ class EligibilityMatrix:
         fiscal_year: FiscalYear,
         plans: "tuple[_evaluate.Plan, ...]",
         cells: "tuple[tuple[_evaluate.Verdict, ...], ...]",
+        *,
+        assume: Mapping[str, bool],
     ) -> "EligibilityMatrix":
-        matrix = cls(applicants, programs, fiscal_year)
+        matrix = cls(applicants, programs, fiscal_year, assume)
         object.__setattr__(matrix, "_plans", plans)
         object.__setattr__(matrix, "_cells", cells)
         object.__setattr__(
@@ -366,6 +465,11 @@ class EligibilityMatrix:
         column = self._column(program)
         applicant = self.applicants[row]
         return self._plans[column].decision(self._cells[row][column], _evaluate.subject(applicant))
+
+    def assumed(self, row: int, program: Program) -> tuple[str, ...]:
+        """Return the inputs the status at ``row`` for ``program`` assumed (empty if none)."""
+        reasons = self._cells[row][self._column(program)].reasons
+        return tuple(dict.fromkeys(n for r in reasons for n in r.assumed))
 
     def column(self, program: Program) -> tuple[Eligibility, ...]:
         """Return the status of every applicant for ``program``, in row order."""
@@ -405,6 +509,7 @@ def eligibility_matrix(
     *,
     fiscal_year: FiscalYear,
     rules: RuleBook | None = None,
+    assume: Mapping[str, bool] | None = None,
 ) -> EligibilityMatrix:
     """Check many applicants against many programs in one fiscal year.
 
@@ -418,6 +523,9 @@ def eligibility_matrix(
         programs: The programs (columns).
         fiscal_year: The fiscal year whose rules apply.
         rules: A rule book; the shipped one by default.
+        assume: Values to assume for inputs a record lacks, as for
+            :func:`check_eligibility`; applied to each agency whose record lacks them.
+            :meth:`EligibilityMatrix.assumed` tells which cells rest on an assumption.
 
     Returns:
         The matrix.
@@ -435,8 +543,13 @@ def eligibility_matrix(
         ...                        fiscal_year=FiscalYear(2024))
         >>> m.status(0, GrantProgram.CAMP).value, m.status(0, GrantProgram.TRGP).value
         ('eligible', 'ineligible')
+        >>> m = eligibility_matrix([police], [GrantProgram.CHP], fiscal_year=FiscalYear(2024),
+        ...                        assume={"primary_law_enforcement_authority": True})
+        >>> m.status(0, GrantProgram.CHP).value, m.assumed(0, GrantProgram.CHP)
+        ('eligible', ('primary_law_enforcement_authority',))
     """
     year = _year(fiscal_year)
+    assumed = _assumptions(assume)
     book = _book(rules)
     chosen = tuple(dict.fromkeys(_program(p) for p in programs))
     plans = tuple(_evaluate.plan(book, p, year, RuleStage.ELIGIBILITY) for p in chosen)
@@ -446,8 +559,13 @@ def eligibility_matrix(
     cells = []
     for applicant in rows:
         sig = signature(applicant)
-        verdicts = rows_of_verdicts.get(sig)
+        values = tuple((n, assumed[n]) for n in _used(applicant, assumed))
+        key = (sig, values)
+        verdicts = rows_of_verdicts.get(key)
         if verdicts is None:
-            verdicts = rows_of_verdicts[sig] = tuple(plan.verdict(sig) for plan in plans)
+            verdicts = rows_of_verdicts[key] = tuple(
+                _with_assumptions(plan, sig, values) if values else plan.verdict(sig)
+                for plan in plans
+            )
         cells.append(verdicts)
-    return EligibilityMatrix._build(rows, chosen, year, plans, tuple(cells))
+    return EligibilityMatrix._build(rows, chosen, year, plans, tuple(cells), assume=assumed)

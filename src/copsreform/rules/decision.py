@@ -150,6 +150,10 @@ class Reason:
         source: The public source(s) of the rule version applied, with URLs.
         version: The version applied: its fiscal years and how sure the sources are.
         missing: The inputs this rule needed and did not have (empty unless unknown).
+        assumed: The inputs whose values this rule's outcome rests on although the record
+            does not give them: values the caller stated with ``assume=`` (see
+            :func:`~copsreform.rules.check_eligibility`). Empty for an outcome on recorded
+            data.
 
     Raises:
         ValidationError: If a field is refused, naming ``Reason.<field>``.
@@ -170,6 +174,7 @@ class Reason:
     source: str = attrs.field(validator=_non_empty)
     version: str = attrs.field(validator=_non_empty)
     missing: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
+    assumed: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
 
 
 @attrs.frozen
@@ -276,10 +281,14 @@ class Decision:
             Uniform Guidance (2 CFR 200.344(b)); ``None`` for awards before FY2015, for
             which no closeout rule is recorded.
         notes: Remarks on the computed dates and on what was not checked.
+        assumed: The inputs the decision rests on that the record does not give, each
+            once: values the caller stated with ``assume=``. A decision with assumed
+            inputs is a decision on those assumptions, not on recorded data alone;
+            :meth:`explain` says so in its first line.
 
     Raises:
         ValidationError: If a field is refused, if not exactly one program is given, or
-            if ``status`` or ``missing`` disagree with the reasons.
+            if ``status``, ``missing`` or ``assumed`` disagree with the reasons.
 
     Examples:
         >>> from copsreform import (
@@ -324,6 +333,7 @@ class Decision:
     notes: tuple[str, ...] = attrs.field(
         default=(), converter=f.to_tuple, validator=_texts, repr=counted("note")
     )
+    assumed: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
 
     def __attrs_post_init__(self) -> None:
         if (self.cri_program is None) == (self.grant_program is None):
@@ -346,6 +356,14 @@ class Decision:
                 f"must list the reasons' missing inputs, {missing!r}",
                 self.missing,
                 ("missing",),
+                root="Decision",
+            )
+        assumed = _assumed(self.reasons)
+        if assumed != self.assumed:
+            raise ValidationError.single(
+                f"must list the reasons' assumed inputs, {assumed!r}",
+                self.assumed,
+                ("assumed",),
                 root="Decision",
             )
 
@@ -410,6 +428,7 @@ class Decision:
             retention_end=retention_end,
             closeout_due=closeout_due,
             notes=tuple(notes),
+            assumed=_assumed(reasons),
         )
 
     def _for_subject(self, subject: str) -> "Decision":
@@ -476,16 +495,11 @@ class Decision:
             Sources:
               S20: Police1: 5 things to know about CRI-TAC <https://www.police1.com/>
         """
-        lines = [
-            str(self),
-            "",
-            f"Rules ({len(self.reasons)}):",
-        ]
+        lines = [str(self), "", f"Rules ({len(self.reasons)}):"]
         cited: dict[str, None] = {}
         for reason in self.reasons:
-            lines.extend(
-                _wrapped(f"[{reason.outcome.value}] {reason.rule}: {reason.message}", "  ")
-            )
+            outcome = reason.outcome.value + (", assumed" if reason.assumed else "")
+            lines.extend(_wrapped(f"[{outcome}] {reason.rule}: {reason.message}", "  "))
             lines.extend(
                 _wrapped(f"version {reason.version}; {_cite(reason.source, cited)}", "    ")
             )
@@ -497,6 +511,15 @@ class Decision:
             ]
         elif self.missing:
             lines += ["", "Missing inputs: " + ", ".join(self.missing)]
+        if self.assumed:
+            lines += [""]
+            lines.extend(
+                _wrapped(
+                    "Assumed inputs (stated by the caller, not in the record): "
+                    + ", ".join(self.assumed),
+                    "",
+                )
+            )
         if self.conditions:
             lines += ["", "Conditions (listed with their sources, not decided here):"]
             for c in self.conditions:
@@ -534,7 +557,15 @@ class Decision:
         what = self.subject
         if self.award_number:
             what = f"award {_display(self.award_number)} to {self.subject}"
-        return f"{what}: {self.status.name} {verb} {self.program.title}, {self.fiscal_year}"
+        headline = f"{what}: {self.status.name} {verb} {self.program.title}, {self.fiscal_year}"
+        if self.assumed:
+            headline += ", ASSUMING " + ", ".join(self.assumed)
+        return headline
+
+
+def _assumed(reasons: Iterable[Reason]) -> tuple[str, ...]:
+    """The reasons' assumed inputs, each once, in order."""
+    return tuple(dict.fromkeys(name for reason in reasons for name in reason.assumed))
 
 
 def _display(number: str) -> str:
