@@ -68,6 +68,10 @@ extensions = [
     "rules_table",
     # Local: the performance page's tables, from the committed benchmark results.
     "bench_results",
+    # Local: the DataFrame how-to's cost and size table, from bench/results/columnar.json.
+    "columnar_results",
+    # The DataFrame how-to's chart, drawn with matplotlib from the code it shows.
+    "matplotlib.sphinxext.plot_directive",
 ]
 
 exclude_patterns = ["_build", "_ext", "_generated", "Thumbs.db", ".DS_Store"]
@@ -120,6 +124,16 @@ doctest_default_flags = doctest.ELLIPSIS | doctest.DONT_ACCEPT_TRUE_FOR_1
 # they would fail on names the module imports.
 doctest_test_doctest_blocks = ""
 
+# -- plots ---------------------------------------------------------------------------
+
+# ``.. plot::`` runs its code at build time (a failure fails the build) and shows one
+# PNG, without links to other formats.
+plot_formats = [("png", 110)]
+plot_html_show_formats = False
+plot_html_show_source_link = False
+plot_include_source = True
+plot_rcparams = {"figure.dpi": 110, "savefig.bbox": "tight"}
+
 # -- intersphinx ---------------------------------------------------------------------
 #
 # Links into the Python, attrs and cattrs documentation need their inventories
@@ -152,6 +166,8 @@ if not INTERSPHINX:
         (r"py:.*", r"(attrs|attr|cattrs|cattr)(\..*)?"),
         # copsreform.testing returns Hypothesis strategies (SearchStrategy).
         (r"py:.*", r"hypothesis(\..*)?"),
+        # copsreform.arrow returns pyarrow and pandas objects (optional dependencies).
+        (r"py:.*", r"(pa|pyarrow|pd|pandas)(\..*)?"),
         (
             r"py:.*",
             (

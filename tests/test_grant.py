@@ -113,7 +113,7 @@ def test_the_end_must_not_precede_the_start() -> None:
         (
             "program",
             "chp",
-            "must be a GrantProgram (one of 'chp', 'cpd', 'cpd_microgrants', 'trgp', 'lemhwa', 'svpp', 'camp', 'ahtf', 'pass', 'safer_outcomes', 'technology', 'cri', 'unknown')",
+            "must be a GrantProgram (one of 'chp', 'cpd', 'cpd_microgrants', 'trgp', 'lemhwa', 'svpp', 'camp', 'ahtf', 'pass', 'safer_outcomes', 'technology', 'cri', 'fast', 'ahead', 'uhp', 'cops_in_schools', 'unknown')",
         ),
         (
             "assistance_listing",

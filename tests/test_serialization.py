@@ -197,7 +197,7 @@ def test_an_illegal_history_in_a_document_keeps_its_error_type(
         (
             "program",
             "CHP",
-            "must be one of 'chp', 'cpd', 'cpd_microgrants', 'trgp', 'lemhwa', 'svpp', 'camp', 'ahtf', 'pass', 'safer_outcomes', 'technology', 'cri', 'unknown'",
+            "must be one of 'chp', 'cpd', 'cpd_microgrants', 'trgp', 'lemhwa', 'svpp', 'camp', 'ahtf', 'pass', 'safer_outcomes', 'technology', 'cri', 'fast', 'ahead', 'uhp', 'cops_in_schools', 'unknown'",
         ),
         (
             "award_number",

@@ -163,13 +163,17 @@ def _title(text: str, underline: str) -> list[str]:
 class BenchDirective(SphinxDirective):
     """``.. copsreform-bench::``: the committed benchmark results."""
 
+    #: The results file, and the function that turns its JSON into RST.
+    results_file = RESULTS
+    renderer = staticmethod(render)
+
     def run(self) -> list[nodes.Node]:
         """Render the results file into the document."""
-        self.env.note_dependency(str(RESULTS))
-        results = json.loads(RESULTS.read_text(encoding="utf-8"))
+        self.env.note_dependency(str(self.results_file))
+        results = json.loads(self.results_file.read_text(encoding="utf-8"))
         container = nodes.section()
         container.document = self.state.document
-        nested_parse_with_titles(self.state, StringList(render(results)), container)
+        nested_parse_with_titles(self.state, StringList(self.renderer(results)), container)
         return list(container.children)
 
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from docutils import nodes
-from domain_sources import SOURCES, Source
+from domain_sources import RULE_BOOK_SOURCES, SOURCES, Source
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -63,7 +63,7 @@ class SourceRole(SphinxRole):
         wrapper = nodes.inline(classes=["source-refs"])
         wrapper += nodes.Text("[")
         for i, key in enumerate(keys):
-            source = SOURCES.get(key)
+            source = SOURCES.get(key) or RULE_BOOK_SOURCES.get(key)
             if source is None:
                 logger.warning("unknown source key %r", key, location=self.get_location())
                 return [nodes.problematic(self.rawtext, self.rawtext)], []

@@ -827,6 +827,37 @@ _ALL = (
         ("https://docslib.org/doc/12702171/bjas-stop-school-violence-program",),
     ),
     Source(
+        "G-CPDACC2022",
+        "PowerDMS: the Community Policing Development (CPD) Accreditation program grant, 2022",
+        (
+            (
+                "https://www.powerdms.com/why-powerdms/law-enforcement/the-community-policing-"
+                "development-cpd-accreditation-program-grant-2022"
+            ),
+        ),
+    ),
+    Source(
+        "G-CRI2022",
+        "fundsforngos: Community Oriented Policing Services announces Collaborative Reform "
+        "Initiative program (FY2022 solicitation, copy)",
+        (
+            (
+                "https://us.fundsforngos.org/grant-size/1-million-to-50-million/community-oriented-"
+                "policing-services-announces-collaborative-reform-initiative-program/"
+            ),
+        ),
+    ),
+    Source(
+        "G-COPS25",
+        "COPS Office Community Policing Dispatch, September 2019: the COPS Office at 25",
+        ("https://cops.usdoj.gov/html/dispatch/09-2019/cops_office_25.html",),
+    ),
+    Source(
+        "G-CR2009",
+        "The Crime Report, 2009-01-19: Community Oriented Policing Service (COPS)",
+        ("https://thecrimereport.org/2009/01/19/community-oriented-policing-service-cops/",),
+    ),
+    Source(
         "G-ehstoday",
         "EHS Today: COPS grants to hire additional officers",
         (
@@ -1076,3 +1107,22 @@ SOURCES: dict[str, Source] = {source.key: source for source in _ALL}
 
 if len(SOURCES) != len(_ALL):  # pragma: no cover - a typo in this file
     raise RuntimeError("two sources share a key")
+
+
+def _rule_book_sources() -> dict[str, Source]:
+    """The sources of the rule book that this register does not list under the same key.
+
+    The guide may cite the rule book's sources (``:source:`CHP2012```); they are taken
+    from ``copsreform/data/rules.json`` so that the two registers cannot disagree, and
+    are listed with the rules (:doc:`/reference/rules`), not on the sources page.
+    """
+    from copsreform.rules import RuleBook  # noqa: PLC0415 - only when the docs build
+
+    return {
+        s.id: Source(s.id, s.title, s.urls)
+        for s in RuleBook.default().sources
+        if s.id not in SOURCES
+    }
+
+
+RULE_BOOK_SOURCES: dict[str, Source] = _rule_book_sources()

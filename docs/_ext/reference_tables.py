@@ -183,7 +183,7 @@ class WireKeys(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         cls = _object(self.arguments[0])
-        hints = typing.get_type_hints(cls)
+        hints = cr.serialization.wire_hints(cls)  # the types as the wire format reads them
         schema = cr.json_schema(cls)["properties"]
         lines = [
             ".. list-table::",

@@ -139,7 +139,8 @@ def render(book: RuleBook, program: str | None = None) -> list[str]:
                 lines += _rule(book, rule)
         lines += _title("Sources", "~")
         for source in book.sources:
-            lines += [f"``{source.id}``", f"   {_escape(source.title)}", ""]
+            mark = "official" if source.official else "not official: a copy or a summary"
+            lines += [f"``{source.id}`` ({mark})", f"   {_escape(source.title)}", ""]
             lines += [f"   - `{url} <{url}>`__" for url in source.urls] + [""]
     return lines
 

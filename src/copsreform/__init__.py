@@ -21,6 +21,15 @@ Examples:
 """
 
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
+from copsreform.arrow import (
+    arrow_schema,
+    csv_dtypes,
+    from_arrow,
+    read_parquet,
+    to_arrow,
+    to_pandas,
+    write_parquet,
+)
 from copsreform.batch import Outcomes, Rejected, Summary, Tally, split
 from copsreform.engagement import (
     Engagement,
@@ -30,9 +39,11 @@ from copsreform.engagement import (
     StatusChange,
 )
 from copsreform.errors import (
+    ArgumentTypeError,
     CopsReformError,
     IllegalTransitionError,
     LimitExceededError,
+    MissingExtraError,
     NotFoundError,
     Problem,
     ProviderNotFoundError,
@@ -54,11 +65,13 @@ from copsreform.rules import (
     Outcome,
     Reason,
     RuleBook,
+    Source,
     check_award,
     check_eligibility,
     chp_retention_end,
     closeout_due,
     eligibility_matrix,
+    is_official_url,
     rule_parameters,
 )
 from copsreform.schema import json_schema
@@ -84,6 +97,7 @@ __all__ = [
     "ASSUMABLE",
     "Agency",
     "AgencyType",
+    "ArgumentTypeError",
     "CRIProgram",
     "Condition",
     "CopsReformError",
@@ -98,6 +112,7 @@ __all__ = [
     "IllegalTransitionError",
     "Jurisdiction",
     "LimitExceededError",
+    "MissingExtraError",
     "NotFoundError",
     "Organization",
     "OrganizationKind",
@@ -113,6 +128,7 @@ __all__ = [
     "Rejected",
     "RuleBook",
     "RuleNotInForceError",
+    "Source",
     "SourceFormatError",
     "StatusChange",
     "Summary",
@@ -120,15 +136,19 @@ __all__ = [
     "Tally",
     "ValidationError",
     "__version__",
+    "arrow_schema",
     "check_award",
     "check_eligibility",
     "chp_retention_end",
     "classify_program",
     "closeout_due",
+    "csv_dtypes",
     "eligibility_matrix",
     "find_provider",
+    "from_arrow",
     "from_dict",
     "from_json",
+    "is_official_url",
     "json_schema",
     "providers",
     "read_bundled_2018",
@@ -136,11 +156,15 @@ __all__ = [
     "read_cde",
     "read_csv",
     "read_jsonl",
+    "read_parquet",
     "read_usaspending",
     "rule_parameters",
     "split",
+    "to_arrow",
     "to_dict",
     "to_json",
+    "to_pandas",
     "write_csv",
     "write_jsonl",
+    "write_parquet",
 ]

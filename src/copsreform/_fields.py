@@ -12,37 +12,40 @@ without an instance (``instance=None``) to collect every problem of a record at 
 
 import datetime as dt
 import enum
-import re
+import functools
+import inspect
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 
+from copsreform import constraints
 from copsreform.errors import Problem, ValidationError, indefinite
 from copsreform.identifiers import assistance_listing, award_number, ori, solicitation, uei
 
 E = TypeVar("E", bound=enum.Enum)
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
-#: Longest free text accepted in a name-like field (agency, provider, recipient names).
-MAX_NAME: Final = 300
-#: Longest free text accepted in a description-like field (USAspending narratives run to
-#: a few thousand characters; the FABS field AwardDescription holds at most 18,000).
-MAX_TEXT: Final = 20_000
-#: Largest magnitude accepted for an amount of money: ten trillion dollars. It bounds the
-#: cost of arithmetic on hostile input; no COPS appropriation comes near it.
-MAX_MONEY: Final = Decimal("1e13")
-#: Largest count accepted for a head count (officers, positions, population).
-MAX_COUNT: Final = 1_000_000_000
+# The limits and messages are stated once, in copsreform.constraints.
+MAX_NAME: Final = constraints.MAX_NAME
+MAX_TEXT: Final = constraints.MAX_TEXT
+MAX_MONEY: Final = constraints.MAX_MONEY
+MAX_COUNT: Final = constraints.MAX_COUNT
+NOT_UNICODE: Final = constraints.NOT_UNICODE
+_SURROGATE: Final = constraints.SURROGATE
+_MAX_MONEY_DIGITS: Final = constraints.MONEY_DIGITS
 
-_CENT = Decimal("0.01")
-# A lone UTF-16 surrogate (from a JSON escape such as "\ud800", or bytes decoded with
-# ``surrogateescape``) is not text: no UTF-8 file can hold it, so writing it fails later.
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
-#: The reason given for a string holding a lone surrogate.
-NOT_UNICODE: Final = "must be Unicode text (it holds a lone surrogate, which UTF-8 cannot encode)"
-_MAX_MONEY_DIGITS: Final = 13  # |amount| < 10**13, the same bound as MAX_MONEY
+#: Field metadata key: the type a field has on the wire when it differs from the
+#: attribute's type (``Grant.fiscal_year`` is a FiscalYear, written ``null`` to mean
+#: "derive it from the award number").
+WIRE_TYPE: Final = "copsreform.wire_type"
+
+#: Field metadata key: JSON Schema keywords a field adds to its generated schema, stated
+#: beside the validator that applies the same rule.
+SCHEMA: Final = "copsreform.schema"
+
+_CENT = Decimal(1).scaleb(-constraints.MONEY_SCALE)  # 0.01
 
 
 def fail(instance: object, attribute: "attrs.Attribute[Any]", reason: str, value: object) -> None:
@@ -61,54 +64,65 @@ def _is_folded(text: str) -> bool:
     return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
-def fold_spaces(value: object) -> object:
+# Each public converter declares the type a caller may pass (the attrs mypy plugin makes
+# it the constructor's parameter type), while at run time it hands any other value on
+# unchanged, for the field's validator to refuse with a located message.
+
+
+def fold_spaces(value: str) -> str:
     """Strip a string and fold runs of white space to one space; leave other values."""
-    if isinstance(value, str):
-        return value if _is_folded(value) else " ".join(value.split())
+    given: object = value  # any value reaches here at run time
+    if isinstance(given, str):
+        return given if _is_folded(given) else " ".join(given.split())
     return value
 
 
-def fold_spaces_or_none(value: object) -> object:
+def fold_spaces_or_none(value: str | None) -> str | None:
     """Like :func:`fold_spaces`, but an empty or blank string becomes ``None``."""
     if isinstance(value, str):
         return (value if _is_folded(value) else " ".join(value.split())) or None
     return value
 
 
-def strip_text(value: object) -> object:
+def strip_text(value: str | None) -> str | None:
     """Strip outer white space from a string, keeping inner line breaks; blank is ``None``."""
     if isinstance(value, str):
         return value.strip() or None
     return value
 
 
-def upper(value: object) -> object:
-    """Strip and upper-case a string; leave other values (a clean string is not copied)."""
+def _upper(value: object) -> object:
     if isinstance(value, str):
         changed = value.strip().upper()
         return value if changed == value else changed
     return value
 
 
-def to_frozenset(value: object) -> object:
+def upper(value: str) -> str:
+    """Strip and upper-case a string; leave other values (a clean string is not copied)."""
+    return cast(str, _upper(value))
+
+
+def upper_or_none(value: str | None) -> str | None:
+    """Like :func:`upper`, for an optional field (``None`` stays ``None``)."""
+    return cast(str | None, _upper(value))
+
+
+def to_frozenset(
+    value: set[Any] | frozenset[Any] | list[Any] | tuple[Any, ...],
+) -> frozenset[Any]:
     """Turn a set, list or tuple into a frozenset; leave other values."""
     if isinstance(value, set | list | tuple):
         return frozenset(value)
     return value
 
 
-def to_tuple(value: object) -> object:
+def to_tuple(value: list[Any] | tuple[Any, ...]) -> tuple[Any, ...]:
     """Turn a list into a tuple; leave other values."""
     return tuple(value) if isinstance(value, list) else value
 
 
-def money(value: object) -> object:
-    """Normalise an amount to whole cents when it is a finite Decimal or an int with cents.
-
-    ``Decimal("1250000")`` becomes ``Decimal("1250000.00")`` so that equal amounts are
-    written identically. Values with fractions of a cent, floats, strings and
-    non-finite values are left for the validator to refuse.
-    """
+def _money(value: object) -> object:
     if type(value) is int and -MAX_MONEY < value < MAX_MONEY:
         return Decimal(value).quantize(_CENT)
     if isinstance(value, Decimal) and value.is_finite() and _magnitude_ok(value):
@@ -118,6 +132,21 @@ def money(value: object) -> object:
         if cents == value:  # no rounding happened: only the written form changed
             return cents
     return value
+
+
+def money(value: Decimal | int) -> Decimal:
+    """Normalise an amount to whole cents when it is a finite Decimal or an int with cents.
+
+    ``Decimal("1250000")`` becomes ``Decimal("1250000.00")`` so that equal amounts are
+    written identically. Values with fractions of a cent, floats, strings and
+    non-finite values are left for the validator to refuse.
+    """
+    return cast(Decimal, _money(value))
+
+
+def money_or_none(value: Decimal | int | None) -> Decimal | None:
+    """Like :func:`money`, for an optional amount (``None`` stays ``None``)."""
+    return cast(Decimal | None, _money(value))
 
 
 def _magnitude_ok(value: Decimal) -> bool:
@@ -295,29 +324,29 @@ def _canonical(validate: Callable[[object], str], value: object) -> object:
 # and leaves anything else for the validator to refuse with its reason.
 
 
-def ori_form(value: object) -> object:
+def ori_form(value: str | None) -> str | None:
     """Canonical ORI for a valid ORI string; other values unchanged."""
-    return _canonical(ori.validate, value)
+    return cast(str | None, _canonical(ori.validate, value))
 
 
-def uei_form(value: object) -> object:
+def uei_form(value: str | None) -> str | None:
     """Canonical UEI for a valid UEI string; other values unchanged."""
-    return _canonical(uei.validate, value)
+    return cast(str | None, _canonical(uei.validate, value))
 
 
-def award_number_form(value: object) -> object:
+def award_number_form(value: str) -> str:
     """Compact award number for a valid award number string; other values unchanged."""
-    return _canonical(award_number.validate, value)
+    return cast(str, _canonical(award_number.validate, value))
 
 
-def solicitation_form(value: object) -> object:
+def solicitation_form(value: str | None) -> str | None:
     """Canonical solicitation number for a valid string; other values unchanged."""
-    return _canonical(solicitation.validate, value)
+    return cast(str | None, _canonical(solicitation.validate, value))
 
 
-def listing_form(value: object) -> object:
+def listing_form(value: str | None) -> str | None:
     """Canonical Assistance Listing for a valid string; other values unchanged."""
-    return _canonical(assistance_listing.validate, value)
+    return cast(str | None, _canonical(assistance_listing.validate, value))
 
 
 def ordered_dates(
@@ -341,4 +370,64 @@ def ordered_dates(
                     root,
                 )
             )
+    return problems
+
+
+# Reporting every field problem at once ---------------------------------------------------
+
+C = TypeVar("C", bound=type)
+
+
+def every_problem(cls: C) -> C:
+    """Make a model class's constructor report every field's problem, not only the first.
+
+    attrs runs the field validators in order and stops at the first that raises. When
+    construction fails, the wrapper checks each given field on its own (its converter,
+    then its validator) and raises one :class:`~copsreform.errors.ValidationError`
+    holding every field problem, as :func:`~copsreform.from_dict` does. Cross-field
+    checks run only when every field is valid, so they are reported when the fields are.
+    Construction that succeeds costs one extra call.
+    """
+    init = cls.__init__  # type: ignore[misc]
+    signature = inspect.signature(init)
+    fields = [field for field in attrs.fields(cls) if field.init]
+
+    @functools.wraps(init)
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:  # noqa: N807 - it is __init__
+        try:
+            init(self, *args, **kwargs)
+        except ValidationError as error:
+            problems = _field_problems(self, fields, signature, args, kwargs)
+            if len(problems) > len(error.problems):
+                raise ValidationError(problems) from None
+            raise
+
+    cls.__init__ = __init__  # type: ignore[misc]
+    return cls
+
+
+def _field_problems(
+    instance: object,
+    fields: list["attrs.Attribute[Any]"],
+    signature: inspect.Signature,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> list[Problem]:
+    try:
+        given = signature.bind(instance, *args, **kwargs).arguments
+    except TypeError:  # a call Python itself refuses: nothing more to add
+        return []
+    problems: list[Problem] = []
+    for field in fields:
+        key = field.alias or field.name
+        if key not in given:
+            continue  # the default, which is valid
+        value = given[key]
+        try:
+            if field.converter is not None:
+                value = cast(Callable[[Any], Any], field.converter)(value)
+            if field.validator is not None:
+                field.validator(instance, field, value)
+        except ValidationError as error:
+            problems.extend(error.problems)
     return problems

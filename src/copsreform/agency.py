@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from copsreform import _fields as f
+from copsreform.constraints import NOT_A_STATE
 from copsreform.errors import Problem, ValidationError
 from copsreform.identifiers import ori as _ori
 from copsreform.identifiers import uei as _uei
@@ -131,9 +132,10 @@ def _state(instance: object, attribute: "attrs.Attribute[Any]", value: object) -
     if not isinstance(value, str):
         f.fail(instance, attribute, "must be a string", value)
     elif value not in STATES:
-        f.fail(instance, attribute, "must be a USPS code of a state, DC or a U.S. territory", value)
+        f.fail(instance, attribute, NOT_A_STATE, value)
 
 
+@f.every_problem
 @attrs.frozen
 class Agency:
     """A law enforcement agency.
@@ -284,6 +286,7 @@ class OrganizationKind(enum.Enum):
     UNKNOWN = "unknown"
 
 
+@f.every_problem
 @attrs.frozen
 class Organization:
     """A grant recipient known only by name, and perhaps UEI, state and kind.
@@ -307,7 +310,9 @@ class Organization:
     """
 
     name: str = attrs.field(converter=f.fold_spaces, validator=f.name)
-    state: str | None = attrs.field(default=None, converter=f.upper, validator=f.optional(_state))
+    state: str | None = attrs.field(
+        default=None, converter=f.upper_or_none, validator=f.optional(_state)
+    )
     uei: str | None = attrs.field(
         default=None,
         converter=f.uei_form,

@@ -20,7 +20,6 @@ Examples:
       1  '$.ori' must be 9 characters
 """
 
-import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -28,6 +27,7 @@ from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
+from copsreform.constraints import SURROGATE
 from copsreform.errors import MISSING, Problem, ValidationError
 
 __all__ = ["Outcomes", "Rejected", "Summary", "Tally", "counted", "split"]
@@ -116,7 +116,7 @@ MAX_RAW_DEPTH: Final = 64
 
 # A lone surrogate (a JSON escape such as "\ud800" in the input) cannot be written as
 # UTF-8; in a description of a rejected record it is shown as U+FFFD instead.
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_SURROGATE: Final = SURROGATE
 
 
 def _text(text: str) -> str:

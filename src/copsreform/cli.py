@@ -1,8 +1,8 @@
 """The ``copsreform`` command-line tool.
 
-Commands: ``import`` (USAspending or FBI files to JSON Lines or CSV), ``validate`` (check a
-file of grants, agencies or engagements), ``eligibility`` (decide an agency, or a file of
-agencies, against the programs), ``summary`` (totals of a grants file) and ``schema``
+Commands: ``import`` (USAspending or FBI files to JSON Lines, CSV or Parquet), ``validate``
+(check a file of grants, agencies or engagements), ``eligibility`` (decide an agency, or a
+file of agencies, against the programs), ``summary`` (totals of a grants file) and ``schema``
 (print a JSON Schema).
 
 Exit status: 0 when all is well, 1 when the data has problems, 2 for a usage error.
@@ -33,12 +33,13 @@ from typing import IO, Any, Final, NoReturn, TypeVar
 
 import click
 
-from copsreform import __version__, export
+from copsreform import __version__, _io, arrow, export
 from copsreform._atomic import replacing
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization
 from copsreform.batch import Rejected, Summary, Tally
 from copsreform.errors import (
     CopsReformError,
+    LimitExceededError,
     RuleNotInForceError,
     SourceFormatError,
     ValidationError,
@@ -51,8 +52,8 @@ from copsreform.rules import ASSUMABLE, Decision, check_eligibility, eligibility
 from copsreform.schema import KINDS, json_schema
 from copsreform.serialization import (
     MAX_DOCUMENT_CHARS,
-    _parse,
     from_dict,
+    parse_json,
     read_jsonl,
     to_dict,
     to_json,
@@ -227,11 +228,12 @@ def check_outputs(inputs: Iterable[Path], outputs: Iterable[Path | None]) -> Non
 
 
 def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
-    """Read objects of ``cls`` from a JSON Lines, JSON or CSV file, by its suffix.
+    """Read objects of ``cls`` from a JSON Lines, JSON, CSV or Parquet file, by its suffix.
 
     JSON Lines (``.jsonl``) is read line by line; JSON (``.json``) holds one document or
     an array of documents (positions are array indexes); CSV (``.csv``) uses the columns
-    of :mod:`copsreform.export`.
+    of :mod:`copsreform.export`; Parquet (``.parquet``, with the ``arrow`` extra) the
+    columns of :func:`copsreform.arrow_schema` (positions are row indexes).
 
     Args:
         cls: The model class of every record.
@@ -244,6 +246,8 @@ def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
         SourceFormatError: If the file as a whole cannot be read.
     """
     suffix = path.suffix.lower()
+    if suffix == ".gz":  # gzip is read by the I/O layer; the format is the inner suffix
+        suffix = Path(path.stem).suffix.lower()
     if suffix == ".jsonl":
         yield from read_jsonl(cls, path)
     elif suffix == ".json":
@@ -254,22 +258,29 @@ def read_records(cls: type[T], path: Path) -> Iterator[T | Rejected]:
                 f"{cls.__name__} records have no CSV form; use .jsonl or .json", str(path)
             )
         yield from export.read_csv(cls, path)
+    elif suffix == ".parquet":
+        yield from arrow.read_parquet(cls, path)
     else:
-        raise SourceFormatError("unknown file type; use .jsonl, .json or .csv", str(path))
+        raise SourceFormatError("unknown file type; use .jsonl, .json, .csv or .parquet", str(path))
 
 
 def _read_json_file(cls: type[T], path: Path) -> Iterator[T | Rejected]:
     # Read no more than the longest document can take in UTF-8 (4 bytes a character), so
     # that a huge file, or a pipe or device that never ends, is refused, not read whole.
     cap = 4 * MAX_DOCUMENT_CHARS
-    with path.open("rb") as stream:
-        raw = stream.read(cap + 1)
-    if len(raw) > cap:
-        raise SourceFormatError(f"is larger than a JSON document may be ({cap:,} bytes)", str(path))
     try:
-        data = _parse(raw)
+        with _io.open_source(path, cap) as opened:  # the one I/O layer: gzip, caps, BOM
+            text = opened.read(cap)  # the characters are checked by parse_json
+    except LimitExceededError:
+        raise SourceFormatError(
+            f"is larger than a JSON document may be ({cap:,} bytes)", str(path)
+        ) from None
+    try:
+        data = parse_json(text)
     except ValidationError as error:
-        raise SourceFormatError(error.reason, str(path)) from None
+        # A key given twice is refused at its path; a syntax error is about the whole text.
+        detail = error.reason if error.path == "$" else f"is not valid JSON: {error}"
+        raise SourceFormatError(detail, str(path)) from None
     documents = data if isinstance(data, list) else [data]
     for index, document in enumerate(documents):
         try:
@@ -374,7 +385,7 @@ SCREENFUL_CHARS = 3_000
 def validate(
     kind: str, file: Path, output_format: str, errors_path: Path | None, show: int | None
 ) -> None:
-    """Check every record of FILE (.jsonl, .json or .csv) as KIND.
+    """Check every record of FILE (.jsonl, .json, .csv or .parquet) as KIND.
 
     KIND is singular or plural (grant, grants). Prints the problems of the first bad
     records with their locations and a count of the rest (--errors writes them all);
@@ -634,6 +645,48 @@ def _table(key: str, rows: dict[str, tuple[int, Decimal]]) -> str:
 
 # import --------------------------------------------------------------------------------
 
+#: Output formats of ``import`` and the suffix of each.
+OUTPUT_FORMATS = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}
+
+
+def output_format_of(output: Path | None, given: str | None) -> str:
+    """The format to write: the one given, else the output's suffix's, else JSON Lines.
+
+    Args:
+        output: The output file, or ``None`` for standard output.
+        given: The ``--format`` given, if any.
+
+    Returns:
+        ``"jsonl"``, ``"csv"`` or ``"parquet"``.
+
+    Raises:
+        click.UsageError: If ``given`` contradicts the output's suffix, or Parquet is asked
+            for standard output.
+
+    Examples:
+        >>> from pathlib import Path
+        >>> from copsreform.cli import output_format_of
+        >>> output_format_of(Path("grants.parquet"), None), output_format_of(None, "csv")
+        ('parquet', 'csv')
+        >>> output_format_of(Path("grants.csv"), "parquet")
+        Traceback (most recent call last):
+        ...
+        click.exceptions.UsageError: --format parquet contradicts the output grants.csv; name it grants.parquet or drop --format
+    """
+    implied = None
+    if output is not None:
+        by_suffix = {suffix: name for name, suffix in OUTPUT_FORMATS.items()}
+        implied = by_suffix.get(output.suffix.lower())
+        if given is not None and implied is not None and given != implied:
+            raise click.UsageError(
+                f"--format {given} contradicts the output {output}; name it "
+                f"{output.with_suffix(OUTPUT_FORMATS[given])} or drop --format"
+            )
+    chosen = given or implied or "jsonl"
+    if chosen == "parquet" and output is None:
+        raise click.UsageError("Parquet is binary: give -o FILE.parquet")
+    return chosen
+
 
 @main.command(name="import")
 @click.argument("source", type=click.Choice(["usaspending", "cde"]))
@@ -647,8 +700,8 @@ def _table(key: str, rows: dict[str, tuple[int, Decimal]]) -> str:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["jsonl", "csv"]),
-    help="Output format; JSON Lines unless this or the output's .csv suffix says CSV.",
+    type=click.Choice(list(OUTPUT_FORMATS)),
+    help="Output format; else the output's suffix (.csv, .parquet) says, else JSON Lines.",
 )
 @click.option(
     "--errors",
@@ -689,7 +742,7 @@ def import_(
     state: str | None,
     report: str,
 ) -> None:
-    """Convert a USAspending or FBI Crime Data Explorer FILE to JSON Lines or CSV.
+    """Convert a USAspending or FBI Crime Data Explorer FILE to JSON Lines, CSV or Parquet.
 
     The file's shape is detected (USAspending: spending_by_award API page, award or
     transaction download CSV; FBI: county-keyed API JSON, state-keyed JSON such as the
@@ -698,23 +751,24 @@ def import_(
     its reason; the summary, with the source columns that were not kept, goes to
     standard error. Exit status 1 if any record was rejected, unless --allow-rejections
     is given and --errors has written every rejection. A file that cannot be read as a
-    whole writes nothing. An API page does not say which listing and state it was asked
-    for: pass them as --listing and --state. A progress bar shows on standard error when
-    it is a terminal.
+    whole writes nothing. Parquet (the arrow extra) needs -o. An API page does not say
+    which listing and state it was asked for: pass them as --listing and --state. A
+    progress bar shows on standard error when it is a terminal.
 
     \b
     Examples:
       copsreform import usaspending page1.json --listing 16.710 --state WA -o grants.jsonl
       copsreform import cde agencies-by-state-2018.json.gz -o agencies.csv \\
           --errors bad.jsonl --allow-rejections
+      copsreform import usaspending page1.json -o grants.parquet
     """
     with _errors_as_lines():
         check_outputs([file], [output, errors_path])
+        chosen = output_format_of(output, output_format)
         if allow_rejections and errors_path is None:
             raise click.UsageError(
                 "--allow-rejections needs --errors FILE, so that no rejection goes unrecorded"
             )
-        _check_format_and_suffix(output_format, output)
         if source == "usaspending":
             with _options_in_messages(
                 {"assistance_listing": "--listing", "recipient_state": "--state"}
@@ -728,9 +782,7 @@ def import_(
                 raise click.UsageError("--listing and --state apply to USAspending files only")
             outcomes = read_cde(file, strict=strict)
             cls = Agency
-        as_csv = output_format == "csv" or (
-            output_format is None and output is not None and output.suffix.lower() == ".csv"
-        )
+        as_csv = chosen == "csv"
         tally = Tally()
         rejected: list[Rejected] = []
 
@@ -751,6 +803,8 @@ def import_(
 
         if output is None:
             emit(sys.stdout)
+        elif chosen == "parquet":
+            arrow.write_parquet(imported(), output, cls=cls)
         else:
             with atomic_output(output, inputs=[file]) as stream:
                 emit(stream)
@@ -766,21 +820,6 @@ def import_(
         _report(tally.summary(), report)
         if rejected and not allow_rejections:
             sys.exit(EXIT_DATA)
-
-
-_SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".json": "json"}
-
-
-def _check_format_and_suffix(output_format: str | None, output: Path | None) -> None:
-    """Refuse ``--format csv -o grants.jsonl``: a format that contradicts the file's suffix."""
-    if output_format is None or output is None:
-        return
-    implied = _SUFFIX_FORMATS.get(output.suffix.lower())
-    if implied is not None and implied != output_format:
-        raise click.UsageError(
-            f"--format {output_format} contradicts the output's suffix {output.suffix!r}; "
-            f"drop --format or name the output *.{output_format}"
-        )
 
 
 def _warn_api_page_filters(listing: str | None, state: str | None) -> None:

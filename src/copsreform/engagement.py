@@ -128,6 +128,7 @@ class RecommendationStatus(enum.Enum):
         return self.value.replace("_", " ").title()
 
 
+@f.every_problem
 @attrs.frozen
 class StatusChange:
     """One dated change in an engagement's lifecycle.
@@ -151,6 +152,7 @@ class StatusChange:
     )
 
 
+@f.every_problem
 @attrs.frozen
 class Recommendation:
     """One recommendation of an Organizational Assessment.
@@ -180,6 +182,7 @@ def _focus(instance: object, attribute: "attrs.Attribute[Any]", value: object) -
     f.text(instance, attribute, value)
 
 
+@f.every_problem
 @attrs.frozen
 class Engagement:
     """One Collaborative Reform engagement of an agency.

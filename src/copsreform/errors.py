@@ -9,6 +9,17 @@ The message of every problem follows one template::
 
     '<path>' <reason> (got <value>)
 
+A mistake in the *type of an argument* (a path where a class is wanted, an int where a
+program is wanted) raises :class:`TypeError`, as Python does; copsreform's own such
+errors are :class:`ArgumentTypeError`, which is also a :class:`ValidationError` and so
+names the argument, the value and the reason. A value *given to a model constructor or
+an identifier check* is data, and a wrong one raises :class:`ValidationError` alone. A
+lookup by name (:func:`~copsreform.find_provider`) finds nothing for a non-string and
+raises its :class:`NotFoundError`.
+
+Every error pickles and unpickles to an equal message and equal attributes, so errors
+cross process boundaries (``multiprocessing``, job queues) intact.
+
 Examples:
     >>> from copsreform.errors import Problem, ValidationError
     >>> err = ValidationError([Problem("must be 9 characters", "MA01301", ("recipient", "ori"))])
@@ -28,9 +39,11 @@ import attrs
 
 __all__ = [
     "MISSING",
+    "ArgumentTypeError",
     "CopsReformError",
     "IllegalTransitionError",
     "LimitExceededError",
+    "MissingExtraError",
     "NotFoundError",
     "Problem",
     "ProviderNotFoundError",
@@ -316,6 +329,22 @@ class ValidationError(CopsReformError, ValueError):
         return error_type._from_problems(problems)
 
 
+class ArgumentTypeError(ValidationError, TypeError):
+    """An argument of the wrong type given to a copsreform function.
+
+    It is a :class:`TypeError`, as Python's own argument mistakes are, and a
+    :class:`ValidationError` naming the argument, the value and what was expected.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> try:
+        ...     cr.from_json(cr.Organization, 12)
+        ... except TypeError as err:
+        ...     print(type(err).__name__, err)
+        ArgumentTypeError 'text' must be JSON text (str or bytes) (got 12)
+    """
+
+
 class IllegalTransitionError(ValidationError):
     """A status change the engagement lifecycle does not allow.
 
@@ -370,6 +399,9 @@ class ProviderNotFoundError(NotFoundError):
             message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.query, self.suggestions))
+
 
 class RuleNotInForceError(NotFoundError):
     """No version of a rule parameter is in force for the date or fiscal year asked about.
@@ -397,6 +429,9 @@ class RuleNotInForceError(NotFoundError):
         else:
             super().__init__(f"no rules of {program} are in force for {when}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.rule, self.when))
+
 
 class SourceFormatError(CopsReformError):
     """A whole input file is not in a shape the reader understands.
@@ -418,3 +453,39 @@ class SourceFormatError(CopsReformError):
         self.source = source
         self.detail = message
         super().__init__(f"{source}: {message}" if source else message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.detail, self.source))
+
+
+class MissingExtraError(CopsReformError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    The message says what to install: the extra of copsreform that brings it (such as
+    ``copsreform[arrow]``), or the package itself when copsreform has no extra for it.
+
+    Args:
+        feature: What needs the dependency (``"to_arrow"``).
+        module: The missing module (``"pyarrow"``).
+        extra: The extra of copsreform that installs it (``"arrow"``), if any.
+
+    Examples:
+        >>> from copsreform import MissingExtraError
+        >>> print(MissingExtraError("to_arrow", "pyarrow", "arrow"))
+        to_arrow needs pyarrow, which is not installed: pip install "copsreform[arrow]"
+        >>> print(MissingExtraError("to_pandas", "pandas"))
+        to_pandas needs pandas, which is not installed: pip install pandas
+    """
+
+    def __init__(self, feature: str, module: str, extra: str | None = None) -> None:
+        self.feature = feature
+        self.module = module
+        self.extra = extra
+        command = f'"copsreform[{extra}]"' if extra else module
+        super().__init__(
+            f"{feature} needs {module}, which is not installed: pip install {command}",
+            name=module,
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.feature, self.module, self.extra))

@@ -72,7 +72,9 @@ from typing import IO, Any, Final, TypeVar
 
 import attrs
 
+from copsreform import _io, constraints, strictjson
 from copsreform._atomic import replacing
+from copsreform._records import RecordError, build, check_width, outcomes
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
 from copsreform.batch import Rejected
 from copsreform.engagement import Engagement, Recommendation, StatusChange
@@ -82,8 +84,6 @@ from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram, TACategory
 from copsreform.providers import Provider
 from copsreform.serialization import converter, from_dict
-from copsreform.sources import _io
-from copsreform.sources._records import RecordError, build, check_width, outcomes
 
 __all__ = [
     "AGENCY_COLUMNS",
@@ -149,8 +149,8 @@ class _CellError(Exception):
 
 
 _INTEGER: Final = re.compile(r"-?[0-9]{1,18}")
-_MONEY: Final = re.compile(r"-?[0-9]{1,16}(?:\.[0-9]{1,2})?")
-_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MONEY: Final = constraints.MONEY_TEXT
+_DAY: Final = constraints.DATE_TEXT
 _YEAR: Final = re.compile(r"[0-9]{4}")
 
 
@@ -545,7 +545,10 @@ def _read_json_cell(
     if not cell:
         return () if many else None
     try:
-        data = json.loads(cell)
+        data = strictjson.loads(cell)
+    except ValidationError as error:
+        problems.extend(p.under("$", (column,)) for p in error.problems)
+        return None
     except (ValueError, RecursionError):
         problems.append(Problem("must be JSON in copsreform's wire format", cell, (column,)))
         return None

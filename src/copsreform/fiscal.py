@@ -29,7 +29,7 @@ from typing import Final
 
 import attrs
 
-from copsreform.errors import ValidationError
+from copsreform.errors import ArgumentTypeError, ValidationError
 
 __all__ = ["FiscalYear"]
 
@@ -127,7 +127,7 @@ class FiscalYear:
             FiscalYear(2025)
         """
         if not isinstance(day, dt.date):
-            raise ValidationError.single("must be a date", day, root="day")
+            raise ArgumentTypeError.single("must be a date", day, root="day")
         return cls.shared(day.year + 1 if day.month >= 10 else day.year)
 
     @classmethod

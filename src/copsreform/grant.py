@@ -35,7 +35,7 @@ Examples:
 
 import datetime as dt
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
@@ -74,6 +74,13 @@ def _fiscal_year(instance: object, attribute: "attrs.Attribute[Any]", value: obj
         f.fail(instance, attribute, "must be a FiscalYear", value)
 
 
+def _given_fiscal_year(value: FiscalYear | None) -> FiscalYear:
+    # Declares that the constructor takes ``None`` ("derive it"); __attrs_post_init__
+    # replaces ``None`` with the year the award number encodes.
+    return cast(FiscalYear, value)
+
+
+@f.every_problem
 @attrs.frozen
 class Grant:
     """One COPS award.
@@ -92,8 +99,11 @@ class Grant:
         match_waived: Whether the local match requirement was waived (wholly or partly).
         positions: Officer positions funded, for hiring programs; ``None`` when unknown or
             not applicable.
-        fiscal_year: The fiscal year of the award; derived from the award number when not
-            given, and must agree with it.
+        fiscal_year: The fiscal year of the award, as its award number encodes it; derived
+            when not given (or ``None``), and must agree with it when given. A public
+            field: it appears in ``repr``, ``__match_args__`` and :func:`attrs.asdict`, so
+            ``Grant(**attrs.asdict(grant, recurse=False))`` and :func:`attrs.evolve`
+            rebuild the grant.
         solicitation: The solicitation (funding opportunity) number, if known.
         assistance_listing: The Assistance Listing, if known: 16.710 or the program's own
             listing (16.068 to 16.073 from FY2025).
@@ -136,8 +146,13 @@ class Grant:
     )
     match_waived: bool = attrs.field(default=False, validator=f.boolean)
     positions: int | None = attrs.field(default=None, validator=f.optional(f.count))
-    _fiscal_year: FiscalYear | None = attrs.field(
-        default=None, alias="fiscal_year", validator=f.optional(_fiscal_year)
+    # ``None`` (the default) means "derive it from the award number"; after construction
+    # the field always holds the award's FiscalYear. On the wire ``null`` means the same.
+    fiscal_year: FiscalYear = attrs.field(
+        default=None,
+        converter=_given_fiscal_year,
+        validator=f.optional(_fiscal_year),
+        metadata={f.WIRE_TYPE: FiscalYear | None},
     )
     solicitation: str | None = attrs.field(
         default=None,
@@ -156,13 +171,14 @@ class Grant:
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
         encoded = FiscalYear.shared(_award_number.fiscal_year(self.award_number))
-        if self._fiscal_year is None:
-            object.__setattr__(self, "_fiscal_year", encoded)
-        elif self._fiscal_year != encoded:
+        given: FiscalYear | None = self.fiscal_year
+        if given is None:
+            object.__setattr__(self, "fiscal_year", encoded)
+        elif given != encoded:
             problems.append(
                 Problem(
                     f"must agree with the award number, which encodes {encoded}",
-                    str(self._fiscal_year),
+                    str(given),
                     ("fiscal_year",),
                     "Grant",
                 )
@@ -193,12 +209,6 @@ class Grant:
             )
         if problems:
             raise ValidationError(problems)
-
-    @property
-    def fiscal_year(self) -> FiscalYear:
-        """The fiscal year of the award, as its award number encodes it."""
-        assert self._fiscal_year is not None  # set in __attrs_post_init__  # noqa: S101
-        return self._fiscal_year
 
     @property
     def award_number_display(self) -> str:

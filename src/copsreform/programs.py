@@ -37,12 +37,13 @@ COPS_UMBRELLA_LISTING: Final = "16.710"
 
 
 class CRIProgram(enum.Enum):
-    """The three programs of the Collaborative Reform Initiative.
+    """The programs of the Collaborative Reform Initiative: today's three and the 2011-2017 two.
 
     Examples:
         >>> from copsreform import CRIProgram
         >>> [p.value for p in CRIProgram]
-        ['cri_tac', 'critical_response', 'organizational_assessment']
+        ['cri_tac', 'critical_response', 'organizational_assessment', 'collaborative_reform',
+         'critical_response_ta']
         >>> CRIProgram.CRI_TAC.title
         'Collaborative Reform Initiative Technical Assistance Center (CRI-TAC)'
     """
@@ -53,17 +54,46 @@ class CRIProgram(enum.Enum):
     CRITICAL_RESPONSE = "critical_response"
     #: The most comprehensive, long-term tier: assessment, recommendations, public status reports.
     ORGANIZATIONAL_ASSESSMENT = "organizational_assessment"
+    #: 2011 to 2017: Collaborative Reform Initiative for Technical Assistance (CRI-TA)
+    #: assessments: long-term, comprehensive reviews with public reports.
+    COLLABORATIVE_REFORM = "collaborative_reform"
+    #: 2011 to 2017: Critical Response Technical Assistance: reviews of a critical incident
+    #: or acute need (e.g. Ferguson 2014, San Bernardino 2015, Orlando 2016).
+    CRITICAL_RESPONSE_TA = "critical_response_ta"
 
     @property
     def title(self) -> str:
         """The program's name as the COPS Office writes it."""
         return _CRI_TITLES[self]
 
+    @property
+    def active_years(self) -> tuple[int, int | None]:
+        """The first and last calendar year the program took engagements (None: still open).
+
+        Examples:
+            >>> from copsreform import CRIProgram
+            >>> CRIProgram.COLLABORATIVE_REFORM.active_years
+            (2011, 2017)
+            >>> CRIProgram.ORGANIZATIONAL_ASSESSMENT.active_years
+            (2022, None)
+        """
+        return _CRI_YEARS[self]
+
 
 _CRI_TITLES: Final = {
     CRIProgram.CRI_TAC: "Collaborative Reform Initiative Technical Assistance Center (CRI-TAC)",
     CRIProgram.CRITICAL_RESPONSE: "Critical Response",
     CRIProgram.ORGANIZATIONAL_ASSESSMENT: "Organizational Assessment",
+    CRIProgram.COLLABORATIVE_REFORM: "Collaborative Reform Initiative for Technical Assistance (CRI-TA)",
+    CRIProgram.CRITICAL_RESPONSE_TA: "Critical Response Technical Assistance",
+}
+
+_CRI_YEARS: Final[dict[CRIProgram, tuple[int, int | None]]] = {
+    CRIProgram.CRI_TAC: (2017, None),
+    CRIProgram.CRITICAL_RESPONSE: (2022, None),
+    CRIProgram.ORGANIZATIONAL_ASSESSMENT: (2022, None),
+    CRIProgram.COLLABORATIVE_REFORM: (2011, 2017),
+    CRIProgram.CRITICAL_RESPONSE_TA: (2011, 2017),
 }
 
 
@@ -137,6 +167,17 @@ class GrantProgram(enum.Enum):
     TECHNOLOGY = "technology"
     #: Cooperative agreements that fund Collaborative Reform Initiative providers.
     CRI = "cri"
+    #: COPS FAST (Funding Accelerated for Smaller Towns): hiring for jurisdictions under
+    #: 50,000 people; one round, FY1995.
+    FAST = "fast"
+    #: COPS AHEAD (Accelerated Hiring, Education and Deployment): hiring for jurisdictions
+    #: of 50,000 or more; FY1995.
+    AHEAD = "ahead"
+    #: Universal Hiring Program: COPS hiring from 1995 (FAST and AHEAD merged into it)
+    #: until the 2000s.
+    UHP = "uhp"
+    #: COPS in Schools: school resource officers, rounds from April 1999 to July 2005.
+    COPS_IN_SCHOOLS = "cops_in_schools"
     #: No source field decides the program.
     UNKNOWN = "unknown"
 
@@ -166,6 +207,10 @@ _GRANT_TITLES: Final = {
     ),
     GrantProgram.TECHNOLOGY: "COPS Technology and Equipment Program",
     GrantProgram.CRI: "Collaborative Reform Initiative",
+    GrantProgram.FAST: "COPS FAST (Funding Accelerated for Smaller Towns)",
+    GrantProgram.AHEAD: "COPS AHEAD (Accelerated Hiring, Education and Deployment)",
+    GrantProgram.UHP: "Universal Hiring Program",
+    GrantProgram.COPS_IN_SCHOOLS: "COPS in Schools",
     GrantProgram.UNKNOWN: "Unknown COPS program",
 }
 

@@ -22,13 +22,13 @@ Examples:
 import difflib
 import enum
 import functools
-import json
 from importlib import resources
 from typing import Any
 
 import attrs
 
 from copsreform import _fields as f
+from copsreform import strictjson
 from copsreform.errors import ProviderNotFoundError, ValidationError
 from copsreform.programs import CRIProgram
 
@@ -73,6 +73,7 @@ def _names(instance: object, attribute: "attrs.Attribute[Any]", value: object) -
         f.fail(instance, attribute, f.NOT_UNICODE, value)
 
 
+@f.every_problem
 @attrs.frozen
 class Provider:
     """An organisation that delivers Collaborative Reform technical assistance.
@@ -97,9 +98,11 @@ class Provider:
     """
 
     name: str = attrs.field(converter=f.fold_spaces, validator=f.name)
-    programs: frozenset[CRIProgram] = attrs.field(converter=f.to_frozenset, validator=_programs)
+    programs: frozenset[CRIProgram] = attrs.field(
+        converter=f.to_frozenset, validator=_programs, metadata={f.SCHEMA: {"minItems": 1}}
+    )
     acronym: str | None = attrs.field(
-        default=None, converter=f.upper, validator=f.optional(_acronym)
+        default=None, converter=f.upper_or_none, validator=f.optional(_acronym)
     )
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=f.to_tuple, validator=_names, repr=False
@@ -148,7 +151,7 @@ def _key(text: str) -> str:
 
 @functools.cache
 def _registry() -> tuple[tuple[Provider, ...], dict[str, Provider]]:
-    raw = json.loads(
+    raw = strictjson.loads(
         resources.files("copsreform").joinpath("data/providers.json").read_text("utf-8")
     )
     citations: dict[str, str] = raw["provenance"]["sources"]
@@ -209,7 +212,8 @@ def find_provider(name: str) -> Provider:
 
     Raises:
         ProviderNotFoundError: If no provider has that name; the error names the query and
-            suggests close names.
+            suggests close names (also when ``name`` is not a string: a lookup by name
+            finds nothing, rather than raising :class:`TypeError`).
 
     Examples:
         >>> from copsreform import find_provider

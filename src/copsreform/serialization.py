@@ -48,31 +48,47 @@ import typing
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Final, TypeVar, Union
+from typing import IO, Any, Final, Literal, TypeVar, Union
 
 import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from copsreform import _io
 from copsreform._atomic import replacing
+from copsreform._fields import WIRE_TYPE
 from copsreform.agency import Agency, Organization
 from copsreform.batch import Rejected
-from copsreform.errors import LimitExceededError, Problem, SourceFormatError, ValidationError
+from copsreform.constraints import DATE_TEXT, MONEY_TEXT, NOT_A_STATE, SURROGATE
+from copsreform.errors import (
+    ArgumentTypeError,
+    LimitExceededError,
+    Problem,
+    SourceFormatError,
+    ValidationError,
+)
 from copsreform.fiscal import MAX_YEAR, MIN_YEAR, FiscalYear
 from copsreform.identifiers import assistance_listing, award_number, ori, solicitation, uei
 from copsreform.states import STATES
+from copsreform.strictjson import loads as _strict_loads
 
 __all__ = [
     "FORMAT_VERSION",
     "MAX_DEPTH",
     "MAX_DOCUMENT_CHARS",
     "MAX_LINE_CHARS",
+    "RECIPIENT_TAG",
+    "RECIPIENT_TAGS",
     "converter",
     "from_dict",
     "from_json",
+    "is_recipient",
+    "optional_inner",
+    "parse_json",
     "read_jsonl",
     "to_dict",
     "to_json",
+    "wire_hints",
     "write_jsonl",
 ]
 
@@ -89,11 +105,13 @@ MAX_LINE_CHARS: Final = 1024 * 1024
 MAX_DEPTH: Final = 64
 
 _VERSION_KEY: Final = "format_version"
-_TAG: Final = "type"
-_RECIPIENT_TAGS: Final[dict[type[Any], str]] = {Agency: "agency", Organization: "organization"}
-_RECIPIENT_BY_TAG: Final = {tag: cls for cls, tag in _RECIPIENT_TAGS.items()}
-_DECIMAL_TEXT: Final = re.compile(r"-?[0-9]{1,13}(?:\.[0-9]{1,2})?")
-_DATE_TEXT: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: The key that says which class a grant's recipient is.
+RECIPIENT_TAG: Final = "type"
+#: The value of :data:`RECIPIENT_TAG` for each recipient class.
+RECIPIENT_TAGS: Final[dict[type[Any], str]] = {Agency: "agency", Organization: "organization"}
+_RECIPIENT_BY_TAG: Final = {tag: cls for cls, tag in RECIPIENT_TAGS.items()}
+_DECIMAL_TEXT: Final = MONEY_TEXT
+_DATE_TEXT: Final = DATE_TEXT
 
 
 class _RefusedError(Exception):
@@ -201,9 +219,7 @@ def _wire_identifier(validate: Callable[[object], str]) -> Callable[[object], st
 def _state_code(value: object) -> str:
     shared = _STATE_CODES.get(value) if type(value) is str else None
     if shared is None:
-        raise ValidationError.single(
-            "must be a USPS code of a state, DC or a U.S. territory", value
-        )
+        raise ValidationError.single(NOT_A_STATE, value)
     return shared
 
 
@@ -234,8 +250,14 @@ _PRIMITIVES: Final[dict[Any, Callable[[object, object], Any]]] = {
 # Type inspection ----------------------------------------------------------------------
 
 
-def _optional_inner(tp: Any) -> Any | None:
-    """For ``X | None`` return X; else None."""
+def optional_inner(tp: Any) -> Any | None:
+    """For a type hint ``X | None`` return ``X``; for any other hint, ``None``.
+
+    Examples:
+        >>> from copsreform.serialization import optional_inner
+        >>> optional_inner(int | None), optional_inner(int)
+        (<class 'int'>, None)
+    """
     if typing.get_origin(tp) in (Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(args) < len(typing.get_args(tp)):
@@ -243,9 +265,17 @@ def _optional_inner(tp: Any) -> Any | None:
     return None
 
 
-def _is_recipient(tp: Any) -> bool:
+def is_recipient(tp: Any) -> bool:
+    """Tell whether a type hint is a grant recipient's, ``Agency | Organization``.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> from copsreform.serialization import is_recipient
+        >>> is_recipient(cr.Agency | cr.Organization), is_recipient(cr.Agency)
+        (True, False)
+    """
     return typing.get_origin(tp) in (Union, types.UnionType) and set(typing.get_args(tp)) == set(
-        _RECIPIENT_TAGS
+        RECIPIENT_TAGS
     )
 
 
@@ -256,10 +286,29 @@ def _wire_name(field: "attrs.Attribute[Any]") -> str:
 _HINTS: dict[type[Any], dict[str, Any]] = {}
 
 
-def _hints(cls: type[Any]) -> dict[str, Any]:
+def wire_hints(cls: type[Any]) -> dict[str, Any]:
+    """The type of each field of ``cls`` as the wire format reads it (cached).
+
+    The attribute's type hint, unless the field's metadata gives another wire type.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> from copsreform.serialization import wire_hints
+        >>> wire_hints(cr.Grant)["fiscal_year"]
+        copsreform.fiscal.FiscalYear | None
+    """
     hints = _HINTS.get(cls)
     if hints is None:
-        hints = _HINTS[cls] = typing.get_type_hints(cls)
+        hints = typing.get_type_hints(cls)
+        if attrs.has(cls):
+            hints.update(
+                {
+                    f.name: f.metadata[WIRE_TYPE]
+                    for f in attrs.fields(cls)
+                    if WIRE_TYPE in f.metadata
+                }
+            )
+        _HINTS[cls] = hints
     return hints
 
 
@@ -287,7 +336,7 @@ def _unstructure_enum_set(value: frozenset[enum.Enum]) -> list[Any]:
 
 
 def _unstructure_recipient(value: Agency | Organization) -> dict[str, Any]:
-    body: dict[str, Any] = {_TAG: _RECIPIENT_TAGS[type(value)]}
+    body: dict[str, Any] = {RECIPIENT_TAG: RECIPIENT_TAGS[type(value)]}
     body.update(_recipient_unstructure_hooks()[type(value)](value))
     return body
 
@@ -298,7 +347,7 @@ _RECIPIENT_UNSTRUCTURE: dict[type[Any], Callable[[Any], dict[str, Any]]] = {}
 def _recipient_unstructure_hooks() -> dict[type[Any], Callable[[Any], dict[str, Any]]]:
     if not _RECIPIENT_UNSTRUCTURE:
         _RECIPIENT_UNSTRUCTURE.update(
-            {cls: converter.get_unstructure_hook(cls) for cls in _RECIPIENT_TAGS}
+            {cls: converter.get_unstructure_hook(cls) for cls in RECIPIENT_TAGS}
         )
     return _RECIPIENT_UNSTRUCTURE
 
@@ -306,12 +355,12 @@ def _recipient_unstructure_hooks() -> dict[type[Any], Callable[[Any], dict[str, 
 def _structure_recipient(value: object, _: Any) -> Agency | Organization:
     if type(value) is not dict:
         raise _RefusedError("must be an object")
-    tag = value.get(_TAG)
+    tag = value.get(RECIPIENT_TAG)
     cls = _RECIPIENT_BY_TAG.get(tag) if isinstance(tag, str) else None
     if cls is None:
-        raise _RefusedError(f"must have {_TAG!r} 'agency' or 'organization'")
+        raise _RefusedError(f"must have {RECIPIENT_TAG!r} 'agency' or 'organization'")
     body = value.copy()
-    del body[_TAG]
+    del body[RECIPIENT_TAG]
     return typing.cast(Agency | Organization, _recipient_hooks()[cls](body, cls))
 
 
@@ -320,16 +369,16 @@ _RECIPIENT_HOOKS: dict[type[Any], Callable[[Any, Any], Any]] = {}
 
 def _recipient_hooks() -> dict[type[Any], Callable[[Any, Any], Any]]:
     if not _RECIPIENT_HOOKS:
-        _RECIPIENT_HOOKS.update({cls: converter.get_structure_hook(cls) for cls in _RECIPIENT_TAGS})
+        _RECIPIENT_HOOKS.update({cls: converter.get_structure_hook(cls) for cls in RECIPIENT_TAGS})
     return _RECIPIENT_HOOKS
 
 
 def _is_plain_optional(tp: Any) -> bool:
-    return _optional_inner(tp) is not None and not _is_recipient(tp)
+    return optional_inner(tp) is not None and not is_recipient(tp)
 
 
 def _structure_optional_factory(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    inner = _optional_inner(tp)
+    inner = optional_inner(tp)
     inner_hook = conv.get_structure_hook(inner)
 
     def structure(value: object, _: Any) -> Any:
@@ -405,6 +454,10 @@ def _structure_attrs_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
         check = _CANONICAL.get(name)
         if check is not None:
             overrides[field.name] = override(rename=name, struct_hook=_nullable(check))
+        elif WIRE_TYPE in field.metadata:
+            overrides[field.name] = override(
+                rename=name, struct_hook=converter.get_structure_hook(field.metadata[WIRE_TYPE])
+            )
         elif name != field.name:
             overrides[field.name] = override(rename=name)
     fn = make_dict_structure_fn(
@@ -415,9 +468,16 @@ def _structure_attrs_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
         **overrides,
     )
 
+    own_tag = RECIPIENT_TAGS.get(cls)
+
     def structure(value: object, tp: Any) -> Any:
         if type(value) is not dict:
             raise _RefusedError("must be an object")
+        if own_tag is not None and RECIPIENT_TAG in value:
+            # A recipient cut out of a grant keeps its tag; its own tag is no problem.
+            if value[RECIPIENT_TAG] != own_tag:
+                raise _RefusedError(f"must have {RECIPIENT_TAG!r} {own_tag!r} or none")
+            value = {key: item for key, item in value.items() if key != RECIPIENT_TAG}
         return fn(value, tp)
 
     return structure
@@ -446,8 +506,8 @@ def _build_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(_is_enum_set, _structure_enum_set)
     conv.register_unstructure_hook_func(_is_enum_set, _unstructure_enum_set)
     conv.register_structure_hook_func(_is_tuple, _structure_tuple)
-    conv.register_structure_hook_func(_is_recipient, _structure_recipient)
-    conv.register_unstructure_hook_func(_is_recipient, _unstructure_recipient)
+    conv.register_structure_hook_func(is_recipient, _structure_recipient)
+    conv.register_unstructure_hook_func(is_recipient, _unstructure_recipient)
     conv.register_structure_hook_factory(attrs.has, _structure_attrs_factory)
     conv.register_structure_hook_factory(_is_plain_optional, _structure_optional_factory)
     conv.register_unstructure_hook_factory(attrs.has, _unstructure_attrs_factory)
@@ -491,10 +551,10 @@ Location = tuple[str | int, ...]
 
 def _walk(tp: Any, value: object, at: Location, problems: list[Problem]) -> Any:
     """Structure ``value`` as ``tp``, recording every problem instead of stopping."""
-    inner = _optional_inner(tp)
-    if inner is not None and not _is_recipient(tp):
+    inner = optional_inner(tp)
+    if inner is not None and not is_recipient(tp):
         return None if value is None else _walk(inner, value, at, problems)
-    if _is_recipient(tp):
+    if is_recipient(tp):
         return _walk_recipient(value, at, problems)
     if attrs.has(tp) and tp not in _PRIMITIVES:
         return _walk_attrs(tp, value, at, problems)
@@ -531,16 +591,18 @@ def _walk_recipient(value: object, at: Location, problems: list[Problem]) -> Any
     if type(value) is not dict:
         problems.append(Problem("must be an object", value, at))
         return _FAILED
-    tag = value.get(_TAG)
+    tag = value.get(RECIPIENT_TAG)
     cls = _RECIPIENT_BY_TAG.get(tag) if isinstance(tag, str) else None
     if cls is None:
         problems.append(
-            Problem("is required: 'agency' or 'organization'", location=(*at, _TAG))
-            if _TAG not in value
-            else Problem("must be 'agency' or 'organization'", value[_TAG], (*at, _TAG))
+            Problem("is required: 'agency' or 'organization'", location=(*at, RECIPIENT_TAG))
+            if RECIPIENT_TAG not in value
+            else Problem(
+                "must be 'agency' or 'organization'", value[RECIPIENT_TAG], (*at, RECIPIENT_TAG)
+            )
         )
         return _FAILED
-    return _walk_attrs(cls, {k: v for k, v in value.items() if k != _TAG}, at, problems)
+    return _walk_attrs(cls, {k: v for k, v in value.items() if k != RECIPIENT_TAG}, at, problems)
 
 
 def _walk_attrs(cls: type[Any], value: object, at: Location, problems: list[Problem]) -> Any:
@@ -548,8 +610,9 @@ def _walk_attrs(cls: type[Any], value: object, at: Location, problems: list[Prob
         problems.append(Problem("must be an object", value, at))
         return _FAILED
     before = len(problems)
+    value = _without_own_tag(cls, value, at, problems)
     fields = attrs.fields(cls)
-    hints = _hints(cls)
+    hints = wire_hints(cls)
     known = {_wire_name(f) for f in fields}
     problems.extend(
         Problem("is not a known field", value[key], (*at, key)) for key in value if key not in known
@@ -589,6 +652,22 @@ def _walk_attrs(cls: type[Any], value: object, at: Location, problems: list[Prob
         return _FAILED
 
 
+def _without_own_tag(
+    cls: type[Any], value: dict[str, Any], at: Location, problems: list[Problem]
+) -> dict[str, Any]:
+    """Drop a recipient's own ``"type"`` tag (kept when it was cut out of a grant)."""
+    own_tag = RECIPIENT_TAGS.get(cls)
+    if own_tag is None or RECIPIENT_TAG not in value:
+        return value
+    if value[RECIPIENT_TAG] != own_tag:
+        problems.append(
+            Problem(
+                f"must be {own_tag!r} (or left out)", value[RECIPIENT_TAG], (*at, RECIPIENT_TAG)
+            )
+        )
+    return {key: item for key, item in value.items() if key != RECIPIENT_TAG}
+
+
 def _field_checked(
     field: "attrs.Attribute[Any]", value: Any, at: Location, problems: list[Problem]
 ) -> Any:
@@ -607,28 +686,64 @@ def _field_checked(
 # Public API ----------------------------------------------------------------------------
 
 
-def to_dict(obj: Any) -> dict[str, Any]:
-    """Turn a model object into a JSON-ready dict, with the format version.
+def to_dict(obj: Any, *, mode: Literal["json", "python"] = "json") -> dict[str, Any]:
+    """Turn a model object into a dict, with the format version.
+
+    Both modes give the same keys in the same order (a grant's recipient tagged with
+    ``"type"``, ``format_version`` last); they differ in the values:
+
+    * ``"json"`` (the default): plain JSON types, exactly what :func:`to_json` writes and
+      :func:`from_dict` reads: money as ``"1250000.00"``, dates as ``"2024-10-01"``,
+      enums as their values, a fiscal year as its int, sets as sorted lists.
+    * ``"python"``: the Python values: :class:`~decimal.Decimal`, :class:`datetime.date`,
+      :class:`~copsreform.FiscalYear` and enum members; sets and tuples become lists
+      (sets sorted by value). For analysis (a ``pandas.DataFrame``, say), not for the
+      wire: :func:`from_dict` reads only the JSON mode.
 
     Args:
         obj: Any public model object (an attrs class of copsreform).
+        mode: ``"json"`` or ``"python"``.
 
     Returns:
-        A dict of plain JSON types.
+        The dict.
 
     Raises:
-        TypeError: If ``obj`` is not a copsreform model object.
+        TypeError: If ``obj`` is not a copsreform model object, or ``mode`` is unknown.
 
     Examples:
         >>> import copsreform as cr
         >>> cr.to_dict(cr.find_provider("NPI"))["programs"]
         ['critical_response']
+        >>> cr.to_dict(cr.find_provider("NPI"), mode="python")["programs"]
+        [<CRIProgram.CRITICAL_RESPONSE: 'critical_response'>]
     """
-    data = converter.unstructure(obj) if attrs.has(type(obj)) else None
-    if type(data) is not dict:
+    if mode not in ("json", "python"):
+        raise ArgumentTypeError.single("must be 'json' or 'python'", mode, root="mode")
+    if not attrs.has(type(obj)) or type(obj) in _PRIMITIVES:
         raise TypeError(f"to_dict needs a copsreform model object, not {type(obj).__name__}")
+    data = converter.unstructure(obj) if mode == "json" else _python_value(obj, type(obj))
     data[_VERSION_KEY] = FORMAT_VERSION
-    return data
+    return data  # type: ignore[no-any-return]
+
+
+def _python_value(value: Any, tp: Any) -> Any:
+    """``value`` as :func:`to_dict` gives it in ``"python"`` mode, read as type ``tp``."""
+    if value is None:
+        return None
+    if is_recipient(tp):
+        return {RECIPIENT_TAG: RECIPIENT_TAGS[type(value)], **_python_value(value, type(value))}
+    tp = optional_inner(tp) or tp
+    if attrs.has(tp) and tp not in _PRIMITIVES:
+        hints = wire_hints(tp)
+        return {
+            _wire_name(field): _python_value(getattr(value, field.name), hints[field.name])
+            for field in attrs.fields(tp)
+        }
+    if _is_enum_set(tp):
+        return sorted(value, key=lambda member: member.value)
+    if _is_tuple(tp):
+        return [_python_value(item, typing.get_args(tp)[0]) for item in value]
+    return value
 
 
 def from_dict(cls: type[T], data: object) -> T:
@@ -641,8 +756,13 @@ def from_dict(cls: type[T], data: object) -> T:
     Returns:
         The object, validated.
 
+    A recipient cut out of a grant's dict may keep its ``"type"`` tag: ``from_dict(Agency,
+    to_dict(grant)["recipient"])`` reads it, when the tag is the class's own.
+
     Raises:
         ValidationError: Listing every problem in ``data``, each with its path from ``$``.
+        ArgumentTypeError: If ``cls`` is not a copsreform model class (a
+            :class:`TypeError`).
 
     Examples:
         >>> import copsreform as cr
@@ -660,6 +780,7 @@ def from_dict(cls: type[T], data: object) -> T:
 
 def _structure(cls: type[T], data: object) -> T:
     """Structure ``data`` (already migrated) fast, or report every problem in detail."""
+    _check_model_class(cls)
     try:
         return converter.structure(data, cls)
     except Exception:  # any failure is re-examined in detail below
@@ -670,6 +791,14 @@ def _structure(cls: type[T], data: object) -> T:
         if result is _FAILED:  # pragma: no cover - the walker records why it fails
             raise ValidationError.single("could not be read", data) from None
         return result  # type: ignore[no-any-return]
+
+
+def _check_model_class(cls: object) -> None:
+    """Refuse a ``cls`` that is not a copsreform model class (``dict``, ``int``...)."""
+    if not (isinstance(cls, type) and attrs.has(cls)) or cls in _PRIMITIVES:
+        raise ArgumentTypeError.single(
+            "must be a copsreform model class, such as copsreform.Grant", cls, root="cls"
+        )
 
 
 def _migrate(data: dict[str, Any]) -> dict[str, Any]:
@@ -779,9 +908,9 @@ def _writer(tp: Any) -> Write | None:
 def _build_writer(tp: Any) -> Write | None:
     if tp in _WRITE_PRIMITIVES:
         return _WRITE_PRIMITIVES[tp]
-    if _is_recipient(tp):
+    if is_recipient(tp):
         return _recipient_writer()
-    inner = _optional_inner(tp)
+    inner = optional_inner(tp)
     if inner is not None:
         return _optional_writer(inner)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
@@ -822,9 +951,9 @@ def _object_writer(cls: type[Any], tag: str | None = None, closing: str = "}") -
     The source is built from the class's fields and compiled once, so writing a record
     costs one attribute read and one writer call per field, with no intermediate dict.
     """
-    hints = _hints(cls)
+    hints = wire_hints(cls)
     namespace: dict[str, Any] = {}
-    pieces = ["{" + (f'"{_TAG}":{_ESCAPE(tag)},' if tag else "")]
+    pieces = ["{" + (f'"{RECIPIENT_TAG}":{_ESCAPE(tag)},' if tag else "")]
     for index, field in enumerate(attrs.fields(cls)):
         write = _writer(hints[field.name])
         if write is None:
@@ -841,7 +970,7 @@ def _object_writer(cls: type[Any], tag: str | None = None, closing: str = "}") -
 
 
 def _recipient_writer() -> Write | None:
-    writers = {cls: _object_writer(cls, tag) for cls, tag in _RECIPIENT_TAGS.items()}
+    writers = {cls: _object_writer(cls, tag) for cls, tag in RECIPIENT_TAGS.items()}
     if any(w is None for w in writers.values()):
         return None
     return lambda value: writers[type(value)](value)  # type: ignore[misc]
@@ -872,13 +1001,42 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         ...
         copsreform.errors.ValidationError: '$' is not valid JSON: Expecting ',' delimiter at line 1 column 26 (got '{"name": "CITY OF COLFAX"')
     """
-    data = _parse(text)
+    data = parse_json(text)
     if type(data) is dict and _VERSION_KEY in data:
         _migrate_in_place(data)
     return _structure(cls, data)
 
 
-def _parse(text: str | bytes) -> Any:
+def parse_json(text: str | bytes) -> Any:
+    """Parse one JSON document strictly, within :data:`MAX_DOCUMENT_CHARS` and :data:`MAX_DEPTH`.
+
+    Bytes are read as UTF-8 (a byte-order mark is ignored). Parsing is
+    :func:`copsreform.strictjson.loads`: a key given twice in one object and ``NaN`` or
+    ``Infinity`` are refused.
+
+    Args:
+        text: The JSON text.
+
+    Returns:
+        The parsed value (plain JSON types).
+
+    Raises:
+        ValidationError: If the text is not UTF-8 or not JSON (with line and column), or an
+            object repeats a key (with its path).
+        LimitExceededError: If the text is too long or too deeply nested.
+        ArgumentTypeError: If ``text`` is neither ``str`` nor ``bytes`` (a :class:`TypeError`).
+
+    Examples:
+        >>> from copsreform.serialization import parse_json
+        >>> parse_json('{"federal_amount": "1.00", "federal_amount": "9.00"}')
+        Traceback (most recent call last):
+        ...
+        copsreform.errors.ValidationError: '$.federal_amount' is given more than once (a JSON key must be unique in its object)
+        >>> parse_json('{"federal_amount": Infinity}')
+        Traceback (most recent call last):
+        ...
+        copsreform.errors.ValidationError: '$' is not valid JSON: Infinity is not a JSON number (JSON has no NaN or Infinity) at line 1 column 20 (got '{"federal_amount": Infinity}')
+    """
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -887,7 +1045,7 @@ def _parse(text: str | bytes) -> Any:
                 f"is not UTF-8 text (byte {error.start})", text[:40]
             ) from None
     if not isinstance(text, str):
-        raise ValidationError.single("must be JSON text (str or bytes)", text)
+        raise ArgumentTypeError.single("must be JSON text (str or bytes)", text, root="text")
     if len(text) > MAX_DOCUMENT_CHARS:
         raise LimitExceededError.single(
             f"is too long: {len(text):,} characters, more than the "
@@ -897,11 +1055,13 @@ def _parse(text: str | bytes) -> Any:
     if _depth_exceeds(text, MAX_DEPTH):
         raise LimitExceededError.single(f"is nested deeper than {MAX_DEPTH} levels", text[:40])
     try:
-        return json.loads(text)
+        return _strict_loads(text)
     except json.JSONDecodeError as error:
         raise ValidationError.single(
             f"is not valid JSON: {error.msg} at line {error.lineno} column {error.colno}", text
         ) from None
+    except ValidationError:  # a key given twice, at its path
+        raise
     except (ValueError, RecursionError) as error:  # an int too long to convert, for instance
         raise LimitExceededError.single(f"cannot be read: {error}", text[:40]) from None
 
@@ -951,8 +1111,10 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
     with its 1-based line number and every problem; good lines are returned whatever the
     bad ones hold. Blank lines hold no record and are skipped. A byte-order mark at the
     start is ignored; lines longer than :data:`MAX_LINE_CHARS` (not counting the line end)
-    are rejected unread. A file read from a path that holds bytes which are not UTF-8 (a
-    Latin-1 export, say) has each such line rejected with the byte and its position.
+    are rejected unread. A path is opened by the same layer as the importers: a gzip file
+    is read decompressed, whatever its name, up to 4 GiB once decompressed. A file read
+    from a path that holds bytes which are not UTF-8 (a Latin-1 export, say) has each such
+    line rejected with the byte and its position.
 
     Args:
         cls: The class of every record.
@@ -966,6 +1128,7 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
         ValidationError: In strict mode, for the first bad line; its problems' paths start
             with the line, as ``line 3: $.ori``.
         SourceFormatError: If an open stream fails to decode its text.
+        ArgumentTypeError: If ``source`` is not a path, a text stream or lines.
 
     Examples:
         >>> import copsreform as cr
@@ -977,15 +1140,20 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
         CITY OF MORTON
     """
     if isinstance(source, str | os.PathLike):
-        # Bytes that are not UTF-8 become lone surrogates (``surrogateescape``), so that
-        # such a line is rejected on its own, with its number and the byte's position,
-        # and every other line is still read.
-        with Path(source).open(
-            encoding="utf-8-sig", errors="surrogateescape", newline=None
-        ) as stream:
-            yield from read_jsonl(cls, _bounded_lines(stream), strict=strict)
+        # Opened by the one I/O layer (gzip recognised, bytes capped). Bytes that are not
+        # UTF-8 become lone surrogates (``surrogateescape``), so that such a line is
+        # rejected on its own, with its number and the byte's position, and every other
+        # line is still read.
+        with _io.open_source(source, _io.MAX_STREAM_BYTES, errors="surrogateescape") as opened:
+            yield from read_jsonl(cls, _io.bounded_lines(opened, MAX_LINE_CHARS), strict=strict)
         return
-    lines = _bounded_lines(source) if isinstance(source, io.TextIOBase) else source
+    if isinstance(source, bytes | bytearray) or not isinstance(source, Iterable):  # type: ignore[unreachable]
+        raise ArgumentTypeError.single(
+            "must be a path, an open text file or an iterable of lines", source, root="source"
+        )
+    lines = (
+        _io.bounded_lines(source, MAX_LINE_CHARS) if isinstance(source, io.TextIOBase) else source
+    )
     for number, line in _numbered(lines):
         if number == 1 and line.startswith("\ufeff"):
             line = line.removeprefix("\ufeff")  # noqa: PLW2901 - a BOM is not content
@@ -1041,50 +1209,12 @@ def _refuse_undecoded(line: str) -> None:
         )
 
 
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_SURROGATE: Final = SURROGATE
 
 
 def _printable(text: str) -> str:
     """``text`` with any lone surrogate (an undecodable byte) shown as U+FFFD, writable."""
     return _SURROGATE.sub("\ufffd", text)
-
-
-class _LongLine(str):
-    """Stands for a line too long to keep: ``MAX_LINE_CHARS + 1`` characters and its length."""
-
-    length: int
-
-    def __new__(cls, length: int) -> "_LongLine":
-        marker = super().__new__(cls, "x" * (MAX_LINE_CHARS + 1))
-        marker.length = length
-        return marker
-
-
-def _bounded_lines(stream: IO[str] | Iterable[str]) -> Iterator[str]:
-    """Yield lines, cutting a line longer than :data:`MAX_LINE_CHARS` to a marker.
-
-    A file object is read with ``readline(limit)`` so an endless line never sits whole in
-    memory; the rest of such a line is skipped and a line of ``MAX_LINE_CHARS + 1``
-    characters is yielded in its place, which the reader rejects as too long. That
-    marker's ``length`` is the length of the whole line (without its line end), so the
-    message can say how long the line was.
-    """
-    readline = getattr(stream, "readline", None)
-    if readline is None:
-        yield from stream
-        return
-    while True:
-        line = readline(MAX_LINE_CHARS + 2)  # room for the line end, "\r\n" at most
-        if not line:
-            return
-        if len(line) > MAX_LINE_CHARS + 1 and not line.endswith("\n"):
-            length = len(line)
-            while (rest := readline(MAX_LINE_CHARS)) and not rest.endswith("\n"):
-                length += len(rest)
-            length += len(rest.rstrip("\r\n"))
-            yield _LongLine(length)
-        else:
-            yield line
 
 
 def write_jsonl(objects: Iterable[Any], target: str | os.PathLike[str] | IO[str]) -> int:
@@ -1109,6 +1239,8 @@ def write_jsonl(objects: Iterable[Any], target: str | os.PathLike[str] | IO[str]
     if isinstance(target, str | os.PathLike):
         with replacing(Path(target), newline="\n") as stream:
             return write_jsonl(objects, stream)
+    if not callable(getattr(target, "write", None)):
+        raise ArgumentTypeError.single("must be a path or an open text file", target, root="target")
     count = 0
     for obj in objects:
         target.write(to_json(obj) + "\n")

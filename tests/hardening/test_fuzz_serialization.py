@@ -77,6 +77,13 @@ def test_from_json_of_any_json_text_agrees_with_from_dict(cls: type[Any], value:
     from_text = only_library_errors(lambda: cr.from_json(cls, text))
     if isinstance(from_text, cr.LimitExceededError):
         return
+    try:
+        json.dumps(value, allow_nan=False)
+    except ValueError:  # NaN or Infinity, which is not JSON: refused as text, at parse time
+        assert isinstance(from_text, cr.ValidationError)
+        assert from_text.path == "$"
+        assert "is not a JSON number" in from_text.reason
+        return
     from_value = only_library_errors(lambda: cr.from_dict(cls, json.loads(text)))
     if isinstance(from_text, cr.ValidationError):
         assert isinstance(from_value, cr.ValidationError)

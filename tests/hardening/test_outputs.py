@@ -18,8 +18,8 @@ from click.testing import CliRunner, Result
 from hardening_support import DATA
 
 import copsreform as cr
-from copsreform import cli, export, serialization
-from copsreform.sources import _io, cde, usaspending
+from copsreform import _io, cli, export, serialization
+from copsreform.sources import cde, usaspending
 
 API_PAGE = DATA / "usaspending" / "spending_by_award_16710_WA_page1.json"
 CDE_CSV = DATA / "cde" / "real_agencies.csv"

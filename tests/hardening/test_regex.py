@@ -241,8 +241,6 @@ def test_the_static_check_catches_the_classic_shapes() -> None:
 ANCHORED_ONLY = {
     # fiscal.FiscalYear.parse: fullmatch, and only on labels shorter than 32 characters.
     r"(?:FY)?\s*(\d{4})",
-    # rules.decision._cite: fullmatch on the citations of the bundled rule book.
-    r"(?P<id>[^\s:]+): .+? <\S+>",
 }
 
 

@@ -96,7 +96,10 @@ def test_a_bad_assumption_is_refused_naming_it(assume: object, path: str, reason
 
 
 def test_a_decision_must_list_its_reasons_assumed_inputs() -> None:
-    reason = Reason("chp.primary_le_authority", cr.Outcome.PASSED, "ok", "S", "FY2025", (), (PLEA,))
+    source = cr.Source("S", "a source", ("https://example.org",))
+    reason = Reason(
+        "chp.primary_le_authority", cr.Outcome.PASSED, "ok", (source,), "FY2025", (), (PLEA,)
+    )
     d = Decision.of(DecisionKind.ELIGIBILITY, "X", CHP, FY, (reason,))
     assert d.assumed == (PLEA,)
     with pytest.raises(cr.ValidationError, match="must list the reasons' assumed inputs"):

@@ -15,6 +15,7 @@ import copsreform as cr
 from copsreform.rules import (
     AmountParams,
     Confidence,
+    Eligibility,
     RuleBook,
     RuleVersion,
     VersionStatus,
@@ -106,9 +107,9 @@ def test_loading_reports_every_problem_with_its_path() -> None:
         f"rules.json.rules[{i(camp)}].versions[0].sources": "must be a source in the register",
         f"rules.json.rules[{i(svpp)}].versions[0].last": "must not be before first (FY2021)",
         f"rules.json.rules[{i(trgp)}].kind": (
-            "must be one of 'applicant', 'primary_le_authority', 'federal_share', 'local_match', "
-            "'per_position', 'max_award', 'min_award', 'period', 'request_cap', 'retention', "
-            "'closeout'"
+            "must be one of 'offered', 'applicant', 'primary_le_authority', 'federal_share', "
+            "'local_match', 'per_position', 'max_award', 'min_award', 'period', 'request_cap', "
+            "'retention', 'closeout'"
         ),
     } == paths
 
@@ -130,7 +131,7 @@ def test_overlapping_versions_are_refused() -> None:
     broken = shipped()
     rule = next(r for r in broken["rules"] if r["id"] == "chp.per_position")
     rule["versions"][1]["first"] = 2009
-    with pytest.raises(cr.ValidationError, match=r"must not overlap \(FY2009 and FY2009-FY2025\)"):
+    with pytest.raises(cr.ValidationError, match=r"must not overlap \(FY2009 and FY2009-FY2011\)"):
         RuleBook.from_dict(broken)
 
 
@@ -191,6 +192,19 @@ def test_with_version_of_an_unknown_rule_raises() -> None:
         RuleBook.default().with_version("camp.nope", _version(2030, None, "1"))
 
 
+def _fy2026_rule(rule_id: str, title: str, params: dict[str, Any]) -> dict[str, Any]:
+    """A CHP rule with one FY2026 version citing the example source X26."""
+    version = {"first": 2026, "last": 2026, "status": "in_force", "confidence": "verified"}
+    return {
+        "id": f"chp.{rule_id}",
+        "program": "chp",
+        "kind": rule_id,
+        "title": title,
+        "description": "As in FY2025.",
+        "versions": [{**version, "sources": ["X26"], "params": params}],
+    }
+
+
 EXTRA_FY2026 = {
     "provenance": {
         "read": "2026",
@@ -202,40 +216,13 @@ EXTRA_FY2026 = {
         },
     },
     "rules": [
-        {
-            "id": "chp.applicant",
-            "program": "chp",
-            "kind": "applicant",
-            "title": "Eligible applicants",
-            "description": "As in FY2025.",
-            "versions": [
-                {
-                    "first": 2026,
-                    "last": 2026,
-                    "status": "in_force",
-                    "confidence": "verified",
-                    "sources": ["X26"],
-                    "params": {"eligible": ["local_le_agency", "state_le_agency"]},
-                }
-            ],
-        },
-        {
-            "id": "chp.primary_le_authority",
-            "program": "chp",
-            "kind": "primary_le_authority",
-            "title": "Primary law enforcement authority",
-            "description": "As in FY2025.",
-            "versions": [
-                {
-                    "first": 2026,
-                    "last": 2026,
-                    "status": "in_force",
-                    "confidence": "verified",
-                    "sources": ["X26"],
-                    "params": {},
-                }
-            ],
-        },
+        _fy2026_rule("offered", "Program running", {}),
+        _fy2026_rule(
+            "applicant",
+            "Eligible applicants",
+            {"eligible": ["local_le_agency", "state_le_agency"]},
+        ),
+        _fy2026_rule("primary_le_authority", "Primary law enforcement authority", {}),
     ],
     "conditions": [],
 }
@@ -246,15 +233,24 @@ def test_a_user_extends_the_rules_to_a_new_fiscal_year_from_a_file(
 ) -> None:
     path = tmp_path / "chp-2026.json"
     path.write_text(json.dumps(EXTRA_FY2026), encoding="utf-8")
-    book = RuleBook.default().with_file(path)
+    # The shipped book says whether CHP runs in FY2026 is unknown; the file supersedes it.
+    book = RuleBook.default().with_file(path, supersede=True)
     decision = check_eligibility(bpd, cr.GrantProgram.CHP, fiscal_year=FY(2026), rules=book)
+    assert [r.rule for r in decision.reasons] == ["chp.applicant", "chp.primary_le_authority"]
     assert decision.reasons[0].version == "FY2026, verified"
-    assert (
-        decision.reasons[0].source
-        == "X26: FY2026 CHP solicitation (example) <https://example.org/chp-2026>"
+    (source,) = decision.reasons[0].sources
+    assert (source.id, source.urls, source.official) == (
+        "X26",
+        ("https://example.org/chp-2026",),
+        False,
     )
-    with pytest.raises(cr.RuleNotInForceError):
-        check_eligibility(bpd, cr.GrantProgram.CHP, fiscal_year=FY(2026))
+    assert (
+        source.citation == "X26: FY2026 CHP solicitation (example) <https://example.org/chp-2026>"
+    )
+    assert [v.label for v in book.rule("chp.offered").versions][-2:] == ["FY2026", "FY2027 onward"]
+    shipped_answer = check_eligibility(bpd, cr.GrantProgram.CHP, fiscal_year=FY(2026))
+    assert shipped_answer.status is Eligibility.UNDETERMINED
+    assert [r.rule for r in shipped_answer.reasons] == ["chp.offered"]
 
 
 def test_rules_must_be_a_rule_book(bpd: cr.Agency) -> None:

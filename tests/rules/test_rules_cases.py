@@ -128,7 +128,7 @@ def _can_fail(rule: Any) -> bool:
     A period of performance never fails (a longer period may be an approved extension),
     and versions that are not applicable or unknown only pass or answer unknown.
     """
-    return rule.kind is not RuleKind.PERIOD and any(
+    return rule.kind not in (RuleKind.PERIOD, RuleKind.OFFERED) and any(
         v.status is VersionStatus.IN_FORCE for v in rule.versions
     )
 
@@ -143,6 +143,21 @@ def test_every_rule_that_can_fail_has_a_passing_and_a_failing_case() -> None:
         if _can_fail(r) and not {Outcome.PASSED, Outcome.FAILED} <= seen.get(r.id, set())
     }
     assert lacking == {}
+
+
+def test_every_program_running_rule_has_a_case_for_a_year_it_did_not_run() -> None:
+    # An "offered" rule is listed only when the program did not run or may not have:
+    # each one with a not-running year must have a failing case.
+    seen = _outcomes_seen()
+    book = RuleBook.default()
+    offered = [
+        r.id
+        for r in book.rules
+        if r.kind is RuleKind.OFFERED
+        and any(v.status is VersionStatus.NOT_OFFERED for v in r.versions)
+    ]
+    assert len(offered) == 10
+    assert [r for r in offered if Outcome.FAILED not in seen.get(r, set())] == []
 
 
 def test_every_rule_that_cannot_fail_has_a_case() -> None:

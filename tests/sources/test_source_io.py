@@ -7,9 +7,9 @@ from hypothesis import strategies as st
 from source_files import AGENCY_CSV
 
 import copsreform as cr
+from copsreform._io import open_source
 from copsreform.batch import Rejected
 from copsreform.sources import cde, read_cde, read_usaspending
-from copsreform.sources._io import open_source
 
 RECORD = {
     "Award ID": "2020UMWX0499",
@@ -22,8 +22,6 @@ RECORD = {
 @pytest.mark.parametrize(
     ("amount", "reason"),
     [
-        ("NaN", "must be a finite amount"),
-        ("Infinity", "must be a finite amount"),
         ("1e400", "must be less than 10 trillion in size"),
         ("750000", None),
         ("-0.0", None),
@@ -37,6 +35,30 @@ def test_json_numbers_reach_the_model_as_decimals(amount: str, reason: str | Non
     else:
         assert isinstance(outcome, Rejected)
         assert [(p.path, p.reason) for p in outcome.problems] == [("$.Award Amount", reason)]
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_json_non_finite_numbers_are_refused_at_parse_time_with_their_position(
+    constant: str,
+) -> None:
+    text = '{"results": [' + json.dumps(RECORD)[:-1] + f', "Award Amount": {constant}' + "}]}"
+    column = text.index(constant) + 1
+    with pytest.raises(cr.SourceFormatError) as excinfo:
+        list(read_usaspending(io.StringIO(text)))
+    assert str(excinfo.value) == (
+        f"<stream>: is not well-formed JSON: {constant} is not a JSON number (JSON has no NaN "
+        f"or Infinity): line 1 column {column}"
+    )
+
+
+def test_json_duplicated_keys_are_refused_with_their_path() -> None:
+    text = '{"results": [' + json.dumps(RECORD)[:-1] + ', "Award ID": "2020UMWX0500"}]}'
+    with pytest.raises(cr.SourceFormatError) as excinfo:
+        list(read_usaspending(io.StringIO(text)))
+    assert str(excinfo.value) == (
+        "<stream>: is not well-formed JSON: '$.results[0].Award ID' is given more than once "
+        "(a JSON key must be unique in its object)"
+    )
 
 
 def test_json_nested_too_deeply_gives_a_source_format_error() -> None:
@@ -92,7 +114,11 @@ def test_opening_a_missing_path_raises_os_error() -> None:
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
     lambda inner: (
         st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
     ),

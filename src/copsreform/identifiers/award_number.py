@@ -88,6 +88,7 @@ import attrs
 from copsreform.identifiers import _common
 
 __all__ = [
+    "PATTERN",
     "AwardNumberParts",
     "compact",
     "fiscal_year",
@@ -111,6 +112,13 @@ _CANONICAL_JUSTGRANTS: Final = re.compile(r"15JCOPS[0-9]{2}G[GK][0-9]{5}[A-Z]{4}
 _CANONICAL_LEGACY: Final = re.compile(r"[0-9]{4}[A-Z]{2}WX[A-Z0-9]{4}")
 _FIRST_LEGACY_YEAR: Final = 1994
 _LAST_LEGACY_YEAR: Final = 2099
+#: Every award number :func:`validate` accepts in canonical (compact) form, as one
+#: regular expression for ``fullmatch`` (the JSON Schema reads it): either era's form,
+#: a legacy year from 1994 to 2099.
+PATTERN: Final = (
+    rf"{_CANONICAL_JUSTGRANTS.pattern}|(?:199[4-9]|20[0-9]{{2}})"
+    + _CANONICAL_LEGACY.pattern.removeprefix("[0-9]{4}")
+)
 
 
 @attrs.frozen

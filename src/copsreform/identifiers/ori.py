@@ -74,6 +74,7 @@ from typing import Final
 from copsreform.identifiers import _common
 
 __all__ = [
+    "PATTERN",
     "compact",
     "cops_prefix",
     "format",
@@ -86,7 +87,10 @@ __all__ = [
 
 _ROOT: Final = "ori"
 
-_ORI: Final = re.compile(r"[A-Z]{2}[A-Z0-9]{7}")
+#: The canonical form :func:`validate` returns, as a regular expression for ``fullmatch``
+#: (the JSON Schema reads it too).
+PATTERN: Final = r"[A-Z]{2}[A-Z0-9]{7}"
+_ORI: Final = re.compile(PATTERN)
 _COPS_ORI: Final = re.compile(r"[A-Z]{2}[A-Z0-9]{5}")
 _LETTERS: Final = re.compile(r"[A-Z]{2}")
 

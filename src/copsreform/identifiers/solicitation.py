@@ -72,7 +72,16 @@ import attrs
 from copsreform.errors import ValidationError
 from copsreform.identifiers import _common
 
-__all__ = ["SolicitationParts", "compact", "format", "is_valid", "parse", "validate"]
+__all__ = [
+    "MAX_LENGTH",
+    "PATTERN",
+    "SolicitationParts",
+    "compact",
+    "format",
+    "is_valid",
+    "parse",
+    "validate",
+]
 
 _ROOT: Final = "solicitation"
 
@@ -83,6 +92,17 @@ _YEAR: Final = re.compile(r"[0-9]{4}")
 _LEGACY_MAX_LENGTH: Final = 100
 _FIRST_YEAR: Final = 1994
 _LAST_YEAR: Final = 2099
+#: Every solicitation number :func:`validate` accepts in canonical form is at most
+#: ``MAX_LENGTH`` characters and matches ``PATTERN`` (``fullmatch``):
+#: ``O-COPS-YYYY-NNNNN(N)``, or a legacy number (letters and digits in dashed segments
+#: ending in a year from 1994 to 2099) that is not a JustGrants number written another
+#: way. The JSON Schema reads both.
+PATTERN: Final = (
+    r"O-COPS-[0-9]{4}-[0-9]{5,6}"
+    r"|(?!O-?COPS-?[0-9]{4}-?[0-9]{5,6}$)"
+    r"[A-Z0-9]+(?:-[A-Z0-9]+)*-(?:199[4-9]|20[0-9]{2})"
+)
+MAX_LENGTH: Final = _LEGACY_MAX_LENGTH
 
 
 @attrs.frozen

@@ -65,13 +65,16 @@ from typing import Final
 
 from copsreform.identifiers import _common
 
-__all__ = ["compact", "format", "is_valid", "validate"]
+__all__ = ["PATTERN", "compact", "format", "is_valid", "validate"]
 
 _ROOT: Final = "uei"
 
 _ALPHANUMERIC: Final = re.compile(r"[A-Z0-9]{12}")
 _NINE_DIGITS: Final = re.compile(r"[0-9]{9}")
 _CANONICAL: Final = re.compile(r"[1-9A-HJ-NP-Z][0-9A-HJ-NP-Z]{11}")
+#: Every UEI :func:`validate` accepts in canonical form, as one regular expression for
+#: ``fullmatch`` (the JSON Schema reads it): the shape, and no run of nine digits.
+PATTERN: Final = rf"(?![0-9A-Z]{{0,3}}[0-9]{{9}}){_CANONICAL.pattern}"
 
 
 def compact(number: str) -> str:

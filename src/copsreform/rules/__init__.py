@@ -15,13 +15,19 @@ the solicitation scores competitively, listed with their sources but not decided
 
 Decisions follow three-valued logic: ``INELIGIBLE`` when any rule fails, ``UNDETERMINED``
 when none fails but a rule lacks an input (named in :attr:`Decision.missing`) or a
-value no source gives, and ``ELIGIBLE`` when every rule passes. A fiscal year without a
+value no source gives, and ``ELIGIBLE`` when every rule passes. Every reason and
+condition carries its sources as :class:`Source` records (id, title, URLs, official or
+not). A program's ``offered`` rule answers for the years it did not run (an applicant
+could not get it; the reason names the program of those years). A fiscal year without a
 rule version in force raises :class:`~copsreform.errors.RuleNotInForceError`.
 
 Rules recorded (programs without rules here raise
-:class:`~copsreform.errors.RuleNotInForceError`): the three Collaborative Reform
-programs; the COPS Hiring Program for FY2009 (the Recovery Act round) and FY2015 to
-FY2025; the Tribal Resources Grant Program from FY2010; the Anti-Methamphetamine and
+:class:`~copsreform.errors.RuleNotInForceError`): the five Collaborative Reform
+programs, each answering for every year from FY1995 (the 2011-2017 Collaborative
+Reform and Critical Response Technical Assistance, CRI-TAC from FY2018, the
+reestablished Critical Response and Organizational Assessment from FY2022); the COPS
+Hiring Program for every year from FY1995 (its own rules from FY2009, the Recovery Act
+round, to FY2025; before FY2009 it did not run under that name); the Tribal Resources Grant Program from FY2010; the Anti-Methamphetamine and
 Anti-Heroin Task Force programs from FY2019; the School Violence Prevention Program for
 FY2021 to FY2025; Community Policing Development Microgrants from FY2022; and Law
 Enforcement Mental Health and Wellness Act grants from FY2019. Where the sources are
@@ -44,23 +50,19 @@ Examples:
         apply (eligible: state law enforcement agencies, local law enforcement agencies, territorial law
         enforcement agencies, tribal law enforcement agencies)
         version FY2022 onward, verified (the first year is that of the March 2022 announcement of the
-          three-program initiative); sources S1, S4, S5, S8
+          reestablished program); sources S4, S8, CRI-2022, S9, S1, S5
     <BLANKLINE>
     Conditions (listed with their sources, not decided here):
-      - critical_response.request (certified): The agency requests the assistance; every level of the
-        initiative is voluntary.
-        version FY2022 onward, verified; sources S8, S9
-      - critical_response.situation (certified): The agency has recently had a critical incident, or has
-        identified an issue of significant community concern (a high-profile event, major incident or
-        sensitive issue).
-        version FY2022 onward, verified; sources S4, S5
-    <BLANKLINE>
-    Sources:
-      S1: DOJ press release, 2024-08-08: technical assistance to the Boston Police Department under the
-        COPS Office Collaborative Reform Initiative (EIN Presswire copy)
     ...
-      S9: COPS Office Community Policing Dispatch, May 2022: technical assistance expansion
-        <https://cops.usdoj.gov/html/dispatch/05-2022/technical_assistance_expansion.html>
+    Sources:
+      S4 (official): COPS Office: Critical Response program page
+        <http://cops.usdoj.gov/criticalresponse> <https://cops.usdoj.gov/node/378>
+    ...
+      S1 (not official): DOJ press release, 2024-08-08: technical assistance to the Boston Police
+        Department under the COPS Office Collaborative Reform Initiative (EIN Presswire copy)
+    ...
+    >>> [(s.id, s.official) for s in d.reasons[0].sources][:2]
+    [('S4', True), ('S8', True)]
 """
 
 from copsreform.rules.book import (
@@ -105,6 +107,7 @@ from copsreform.rules.decision import (
     Outcome,
     Program,
     Reason,
+    is_official_url,
 )
 
 __all__ = [
@@ -144,5 +147,6 @@ __all__ = [
     "chp_retention_end",
     "closeout_due",
     "eligibility_matrix",
+    "is_official_url",
     "rule_parameters",
 ]

@@ -18,6 +18,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, OrganizationKind
+from copsreform.constraints import money_text as _money
 from copsreform.errors import RuleNotInForceError
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
@@ -39,7 +40,7 @@ from copsreform.rules.book import (
     RuleVersion,
     ShareParams,
     VersionStatus,
-    _listing,
+    applicant_list,
 )
 from copsreform.rules.decision import (
     Condition,
@@ -49,6 +50,7 @@ from copsreform.rules.decision import (
     Outcome,
     Program,
     Reason,
+    Source,
     fold,
 )
 
@@ -137,10 +139,6 @@ EligibilityCheck = Callable[[Facts], Result]
 AwardCheck = Callable[[Grant], Result]
 
 
-def _money(amount: Decimal) -> str:
-    return f"${amount:,.2f}"
-
-
 def _pct(rate: Decimal) -> str:
     return f"{(rate * 100).normalize():f}%"
 
@@ -151,7 +149,7 @@ def _share_text(part: Decimal, total: Decimal) -> str:
 
 def applicant_check(params: ApplicantParams) -> EligibilityCheck:
     """Who may apply: eligible, not settled by the sources, or not eligible."""
-    eligible = f"eligible: {_listing(params.eligible)}"
+    eligible = f"eligible: {applicant_list(params.eligible)}"
 
     def check(who: Facts) -> Result:
         if ApplicantClass.FEDERAL_LE_AGENCY in who.classes:
@@ -160,6 +158,10 @@ def applicant_check(params: ApplicantParams) -> EligibilityCheck:
                 f"the applicant is {who.description}: federal agencies are not eligible ({eligible})",
                 (),
             )
+        if ApplicantClass.CAMPUS_LE_AGENCY in who.classes & params.uncertain:
+            # The sources conflict on campus agencies: a campus agency is not decided by
+            # its jurisdiction's class.
+            return UNKNOWN, f"the applicant is {who.description}: {params.uncertain_note}", ()
         if who.classes & params.eligible:
             return PASSED, f"the applicant is {who.description}, which may apply ({eligible})", ()
         if who.classes & params.uncertain:
@@ -349,6 +351,22 @@ def period_end(start: dt.date, months: int) -> dt.date:
     return start + relativedelta(months=months) - dt.timedelta(days=1)
 
 
+def retention_last_day(start: dt.date, params: RetentionParams) -> dt.date:
+    """The last day of retention: funding months, then retention months, from ``start``.
+
+    >>> import datetime as dt
+    >>> from copsreform.rules._evaluate import RetentionParams, retention_last_day
+    >>> retention_last_day(dt.date(2024, 10, 1), RetentionParams(funding_months=36, retention_months=12))
+    datetime.date(2028, 9, 30)
+    """
+    return period_end(start, params.funding_months + params.retention_months)
+
+
+def closeout_date(end: dt.date, params: CloseoutParams) -> dt.date:
+    """The day final reports are due: ``params.report_days`` calendar days after ``end``."""
+    return end + dt.timedelta(days=params.report_days)
+
+
 def period_check(params: PeriodParams) -> AwardCheck:
     """The period of performance is no longer than the limit (a longer one: unknown)."""
     months = params.months
@@ -374,15 +392,37 @@ def period_check(params: PeriodParams) -> AwardCheck:
     return check
 
 
+def _cap_details(
+    p: RequestCapParams,
+    sworn: int | None,
+    exact: Decimal | None,
+    population: int | None,
+    cap: int,
+) -> str:
+    """Say how the request cap was computed for an agency."""
+    details = []
+    if exact is not None:
+        details.append(
+            f"{_pct(p.share_of_sworn)} of {sworn} sworn officers is {exact.normalize():f}"
+        )
+    if population is not None:
+        if p.cap_below_threshold == p.cap_at_or_above_threshold:
+            details.append(f"at most {cap} whatever the population")
+        else:
+            side = "under" if population < p.population_threshold else "of at least"
+            details.append(f"at most {cap} for a population {side} {p.population_threshold:,}")
+    return "; ".join(details)
+
+
 def request_cap_check(params: RequestCapParams) -> AwardCheck:
-    """Positions funded are within what the agency could request (FY2015 to FY2019)."""
+    """Positions funded are within what the agency could request (FY2011 to FY2019)."""
     p = params
 
     def check(grant: Grant) -> Result:
         n = grant.positions
         if n is None:
             return UNKNOWN, "the number of positions is not recorded", ("positions",)
-        if n <= p.small_force_cap:
+        if p.small_force_cap and n <= p.small_force_cap:
             return (
                 PASSED,
                 f"{n} position{'s' if n != 1 else ''}: any agency could request {p.small_force_cap}",
@@ -391,7 +431,7 @@ def request_cap_check(params: RequestCapParams) -> AwardCheck:
         recipient = grant.recipient
         sworn = recipient.sworn_officers if type(recipient) is Agency else None
         population = recipient.population if type(recipient) is Agency else None
-        if sworn is not None and sworn <= p.small_force_max:
+        if p.small_force_cap and sworn is not None and sworn <= p.small_force_max:
             return (
                 FAILED,
                 (
@@ -414,15 +454,7 @@ def request_cap_check(params: RequestCapParams) -> AwardCheck:
         high_sworn = math.ceil(exact) if exact is not None else None
         upper = high_pop if high_sworn is None else min(high_sworn, high_pop)
         lower = min(low_sworn, low_pop)
-        details = []
-        if exact is not None:
-            details.append(
-                f"{_pct(p.share_of_sworn)} of {sworn} sworn officers is {exact.normalize():f}"
-            )
-        if population is not None:
-            side = "under" if population < p.population_threshold else "of at least"
-            details.append(f"at most {low_pop} for a population {side} {p.population_threshold:,}")
-        found = "; ".join(details)
+        found = _cap_details(p, sworn, exact, population, low_pop)
         if n > upper:
             return (
                 FAILED,
@@ -471,14 +503,19 @@ class Step:
 
     rule: Rule
     version: RuleVersion
-    source: str
+    sources: tuple[Source, ...]
     label: str
     fixed: Result | None
     run: Callable[..., Result] | None
 
+    @property
+    def citation(self) -> str:
+        """The sources as one line of text, for notes."""
+        return "; ".join(source.citation for source in self.sources)
+
     def reason(self, result: Result) -> Reason:
         outcome, message, missing = result
-        return Reason(self.rule.id, outcome, message, self.source, self.label, missing)
+        return Reason(self.rule.id, outcome, message, self.sources, self.label, missing)
 
 
 def _label(version: RuleVersion) -> str:
@@ -494,18 +531,71 @@ def _step(
     rule: Rule,
     year: FiscalYear,
     factory: Callable[[Params], Callable[..., Result]] | None,
+    stage: RuleStage = RuleStage.ELIGIBILITY,
 ) -> Step:
     version = rule.version_for(year)
     fixed: Result | None = None
     run = None
-    if version.status is VersionStatus.NOT_APPLICABLE:
+    if rule.kind is RuleKind.OFFERED:
+        fixed = _offered_result(version, year, stage)
+    elif version.status is VersionStatus.NOT_APPLICABLE:
         fixed = (PASSED, f"does not apply in {year}: {version.note}", ())
     elif version.status is VersionStatus.UNKNOWN:
         fixed = (UNKNOWN, f"the value for {year} is not known: {version.note}", ())
     elif factory is not None:
         assert version.params is not None  # noqa: S101 - a version in force has params
         run = factory(version.params)
-    return Step(rule, version, book.citation(version), _label(version), fixed, run)
+    return Step(rule, version, book.sources_of(version), _label(version), fixed, run)
+
+
+def _rules_to_run(
+    rules: tuple[Rule, ...], offered: RuleVersion | None, year: FiscalYear
+) -> tuple[tuple[Rule, ...], list[str]]:
+    """Select the rules a plan runs, by the program's ``offered`` version for the year.
+
+    Returns the rules and the notes to add to the decision.
+    """
+    if offered is None:
+        return rules, []
+    if offered.status is VersionStatus.NOT_OFFERED:
+        # The program did not run: its "offered" rule alone answers.
+        return tuple(r for r in rules if r.kind is RuleKind.OFFERED), []
+    if offered.status is VersionStatus.IN_FORCE:
+        # The program ran: its "offered" rule passes and is not listed.
+        return tuple(r for r in rules if r.kind is not RuleKind.OFFERED), []
+    # Whether it ran is unknown: check the rules that have a version that year.
+    skipped = [r.id for r in rules if not any(v.covers(year) for v in r.versions)]
+    notes = []
+    if skipped:
+        notes.append(
+            f"No version is recorded for {year} of rules {', '.join(skipped)}; "
+            "they are not checked."
+        )
+    return tuple(r for r in rules if r.id not in skipped), notes
+
+
+def _offered_result(version: RuleVersion, year: FiscalYear, stage: RuleStage) -> Result:
+    """The outcome of a program's ``offered`` rule.
+
+    In a year the program did not run, an applicant could not get it (``FAILED``), while
+    an award recorded under it most likely belongs to the program the note names, whose
+    terms are not checked here (``UNKNOWN``).
+    """
+    if version.status is VersionStatus.IN_FORCE:
+        return PASSED, f"the program took applications or requests in {year}", ()
+    if version.status is VersionStatus.UNKNOWN:
+        return UNKNOWN, f"whether the program ran in {year} is not known: {version.note}", ()
+    if stage is RuleStage.AWARD:
+        return (
+            UNKNOWN,
+            (
+                f"the program did not run in {year}, so an award of that year recorded under it "
+                f"is most likely another program's and is not checked against these rules: "
+                f"{version.note}"
+            ),
+            (),
+        )
+    return FAILED, f"program not running in {year}: {version.note}", ()
 
 
 @attrs.frozen
@@ -535,9 +625,13 @@ class Plan:
         self.eligibility_steps: list[Step] = []
         self.award_steps: list[Step] = []
         self.date_steps: dict[RuleKind, Step] = {}
+        offered = book.offered(program, year)
+        rules, self.notes = _rules_to_run(rules, offered, year)
         for rule in rules:
             stage_of = rule.stage
-            if stage_of is RuleStage.APPLICANT:
+            if rule.kind is RuleKind.OFFERED:
+                self.applicant_steps.append(_step(book, rule, year, None, stage))
+            elif stage_of is RuleStage.APPLICANT:
                 self.applicant_steps.append(_step(book, rule, year, _ELIGIBILITY_CHECKS[rule.kind]))
             elif stage_of is RuleStage.ELIGIBILITY and stage is RuleStage.ELIGIBILITY:
                 self.eligibility_steps.append(
@@ -554,7 +648,8 @@ class Plan:
             self.closeout = next((v for v in closeout.versions if v.covers(year)), None)
             if self.closeout is not None:
                 self.closeout_citation = book.citation(self.closeout)
-        self.conditions = tuple(_conditions(book, program, year))
+        not_offered = offered is not None and offered.status is VersionStatus.NOT_OFFERED
+        self.conditions = () if not_offered else tuple(_conditions(book, program, year))
         self._verdicts: dict[Signature, Verdict] = {}
 
     # Eligibility --------------------------------------------------------------------
@@ -587,6 +682,7 @@ class Plan:
                 self.year,
                 verdict.reasons,
                 conditions=self.conditions,
+                notes=self.notes,
             )
             object.__setattr__(verdict, "template", template)
             return template
@@ -599,30 +695,28 @@ class Plan:
         who = facts(signature(grant.recipient))
         reasons = [step.reason(step.fixed or step.run(who)) for step in self.applicant_steps]  # type: ignore[misc]
         reasons += [step.reason(step.fixed or step.run(grant)) for step in self.award_steps]  # type: ignore[misc]
-        notes: list[str] = []
+        notes: list[str] = list(self.notes)
         funding_end = retention_end = None
         retention = self.date_steps.get(RuleKind.RETENTION)
         if retention is not None:
             params = retention.version.params
             if isinstance(params, RetentionParams):
                 funding_end = period_end(grant.start, params.funding_months)
-                retention_end = period_end(
-                    grant.start, params.funding_months + params.retention_months
-                )
+                retention_end = retention_last_day(grant.start, params)
                 notes.append(
                     f"The end of federal funding ({params.funding_months} months) and of "
                     f"retention ({params.retention_months} months more) assume that federal "
                     "funding of every position starts on the first day of the period of "
                     f"performance ({grant.start.isoformat()}); a position filled later is "
                     f"funded and retained later. Rule {retention.rule.id}, {retention.label}: "
-                    f"{retention.source}"
+                    f"{retention.citation}"
                 )
             else:
                 notes.append(f"Retention dates are not computed: {retention.version.describe()}")
         closeout_due = None
         if self.closeout is not None and isinstance(self.closeout.params, CloseoutParams):
             days = self.closeout.params.report_days
-            closeout_due = grant.end + dt.timedelta(days=days)
+            closeout_due = closeout_date(grant.end, self.closeout.params)
             notes.append(
                 f"Final reports are due {days} calendar days after the period of performance "
                 f"ends ({self.closeout.params.section}); the awarding agency may approve an "
@@ -660,7 +754,7 @@ def _conditions(book: RuleBook, program: Program, year: FiscalYear) -> Sequence[
                     condition.id,
                     condition.kind,
                     condition.text,
-                    book.citation(version),
+                    book.sources_of(version),
                     f"{version.label}, {version.confidence.value}",
                 )
             )

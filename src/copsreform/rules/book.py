@@ -43,11 +43,11 @@ Examples:
     >>> rule = book.rule("chp.per_position")
     >>> version = rule.version_for(FiscalYear(2024))
     >>> version.label, version.params.describe()
-    ('FY2015-FY2025', 'at most $125,000.00 per position over 36 months')
-    >>> rule.version_for(FiscalYear(2012))
+    ('FY2014-FY2025', 'at most $125,000.00 per position over 36 months')
+    >>> rule.version_for(FiscalYear(2008))
     Traceback (most recent call last):
     ...
-    copsreform.errors.RuleNotInForceError: rule 'chp.per_position' has no version in force for FY2012
+    copsreform.errors.RuleNotInForceError: rule 'chp.per_position' has no version in force for FY2008
     >>> new = book.with_version("chp.per_position", RuleVersion(
     ...     first=FiscalYear(2026), last=FiscalYear(2026), status=VersionStatus.IN_FORCE,
     ...     confidence=Confidence.VERIFIED, sources=("G2",),
@@ -69,6 +69,9 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from copsreform import _fields as f
+from copsreform import strictjson
+from copsreform.constraints import money_text as _money_text
+from copsreform.constraints import percent_text as _percent_text
 from copsreform.errors import (
     MISSING,
     NotFoundError,
@@ -79,7 +82,7 @@ from copsreform.errors import (
 )
 from copsreform.fiscal import FiscalYear
 from copsreform.programs import CRIProgram, GrantProgram
-from copsreform.rules.decision import ConditionKind
+from copsreform.rules.decision import ConditionKind, Source, non_empty_texts
 
 __all__ = [
     "AmountParams",
@@ -152,6 +155,10 @@ class VersionStatus(enum.Enum):
     IN_FORCE = "in_force"
     NOT_APPLICABLE = "not_applicable"
     UNKNOWN = "unknown"
+    #: Only for a rule of kind ``OFFERED``: the program took no applications or requests
+    #: in those years (it had not started, had ended, or ran under another name, which
+    #: the note gives).
+    NOT_OFFERED = "not_offered"
 
 
 class Confidence(enum.Enum):
@@ -198,6 +205,9 @@ class RuleKind(enum.Enum):
         'ApplicantParams'
     """
 
+    #: Whether the program ran (took applications or requests) in the year. Checked
+    #: first; in a year it did not run, it alone decides (see :class:`VersionStatus`).
+    OFFERED = "offered"
     APPLICANT = "applicant"
     PRIMARY_LE_AUTHORITY = "primary_le_authority"
     FEDERAL_SHARE = "federal_share"
@@ -222,6 +232,7 @@ class RuleKind(enum.Enum):
 
 
 _STAGES: Final = {
+    RuleKind.OFFERED: RuleStage.APPLICANT,
     RuleKind.APPLICANT: RuleStage.APPLICANT,
     RuleKind.PRIMARY_LE_AUTHORITY: RuleStage.ELIGIBILITY,
     RuleKind.RETENTION: RuleStage.DATES,
@@ -325,14 +336,6 @@ _LABELS: Final = {
 # Parameter records ----------------------------------------------------------------------
 
 
-def _money_text(amount: Decimal) -> str:
-    return f"${amount:,.2f}"
-
-
-def _percent_text(rate: Decimal) -> str:
-    return f"{(rate * 100).normalize():f}%"
-
-
 def _rate(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if not isinstance(value, Decimal) or not value.is_finite() or not 0 < value <= 1:
         f.fail(instance, attribute, "must be a Decimal above 0 and at most 1", value)
@@ -424,13 +427,20 @@ class ApplicantParams:
 
     def describe(self) -> str:
         """Return the parameters in words."""
-        text = "eligible: " + _listing(self.eligible)
+        text = "eligible: " + applicant_list(self.eligible)
         if self.uncertain:
-            text += "; not settled: " + _listing(self.uncertain)
+            text += "; not settled: " + applicant_list(self.uncertain)
         return text
 
 
-def _listing(classes: Iterable[ApplicantClass]) -> str:
+def applicant_list(classes: Iterable[ApplicantClass]) -> str:
+    """The classes' plural names in the order :class:`ApplicantClass` lists them.
+
+    Examples:
+        >>> from copsreform.rules.book import ApplicantClass, applicant_list
+        >>> applicant_list({ApplicantClass.LOCAL_LE_AGENCY, ApplicantClass.STATE_LE_AGENCY})
+        'state law enforcement agencies, local law enforcement agencies'
+    """
     order = list(ApplicantClass)
     return ", ".join(c.plural for c in sorted(classes, key=order.index))
 
@@ -470,7 +480,7 @@ class MatchParams:
 
     min_rate: Decimal = attrs.field(validator=_rate)
     microgrant_max: Decimal | None = attrs.field(
-        default=None, converter=f.money, validator=f.optional(_positive_amount)
+        default=None, converter=f.money_or_none, validator=f.optional(_positive_amount)
     )
 
     def describe(self) -> str:
@@ -542,29 +552,43 @@ class PeriodParams:
 class RequestCapParams:
     """Positions an agency could request, by sworn force and population served.
 
+    ``small_force_cap`` 0 means no small-force clause is recorded (``small_force_max`` is
+    then 0 too); the same cap on both sides of the threshold means population did not
+    matter.
+
     Examples:
         >>> from decimal import Decimal
         >>> from copsreform.rules.book import RequestCapParams
         >>> print(RequestCapParams(Decimal("0.05"), 20, 1, 1_000_000, 15, 25).describe())
         5% of the sworn force, at most 15 positions below a population of 1,000,000 and 25 at or above it; 1 position for a sworn force of 20 or fewer
+        >>> print(RequestCapParams(Decimal("0.05"), 0, 0, 1_000_000, 25, 25).describe())
+        5% of the sworn force, at most 25 positions
     """
 
     share_of_sworn: Decimal = attrs.field(validator=_rate)
     small_force_max: int = attrs.field(validator=f.count)
-    small_force_cap: int = attrs.field(validator=_positive_count)
+    small_force_cap: int = attrs.field(validator=f.count)
     population_threshold: int = attrs.field(validator=_positive_count)
     cap_below_threshold: int = attrs.field(validator=_positive_count)
     cap_at_or_above_threshold: int = attrs.field(validator=_positive_count)
 
     def describe(self) -> str:
         """Return the parameters in words."""
-        return (
-            f"{_percent_text(self.share_of_sworn)} of the sworn force, at most "
-            f"{self.cap_below_threshold} positions below a population of "
-            f"{self.population_threshold:,} and {self.cap_at_or_above_threshold} at or above "
-            f"it; {self.small_force_cap} position{'s' if self.small_force_cap > 1 else ''} "
-            f"for a sworn force of {self.small_force_max} or fewer"
-        )
+        text = f"{_percent_text(self.share_of_sworn)} of the sworn force, at most "
+        if self.cap_below_threshold == self.cap_at_or_above_threshold:
+            text += f"{self.cap_below_threshold} positions"
+        else:
+            text += (
+                f"{self.cap_below_threshold} positions below a population of "
+                f"{self.population_threshold:,} and {self.cap_at_or_above_threshold} at or "
+                "above it"
+            )
+        if self.small_force_cap:
+            text += (
+                f"; {self.small_force_cap} position{'s' if self.small_force_cap > 1 else ''} "
+                f"for a sworn force of {self.small_force_max} or fewer"
+            )
+        return text
 
 
 @attrs.frozen
@@ -625,6 +649,7 @@ Params: TypeAlias = (
 
 _PARAMS_TYPES: Final[Mapping[RuleKind, "type[Params]"]] = MappingProxyType(
     {
+        RuleKind.OFFERED: NoParams,
         RuleKind.APPLICANT: ApplicantParams,
         RuleKind.PRIMARY_LE_AUTHORITY: NoParams,
         RuleKind.FEDERAL_SHARE: ShareParams,
@@ -643,13 +668,7 @@ _PARAMS_TYPES: Final[Mapping[RuleKind, "type[Params]"]] = MappingProxyType(
 # Versions, rules, conditions, sources ---------------------------------------------------
 
 
-def _sources(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
-    if (
-        not isinstance(value, tuple)
-        or not value
-        or not all(isinstance(s, str) and s for s in value)
-    ):
-        f.fail(instance, attribute, "must be a non-empty tuple of source ids", value)
+_sources = non_empty_texts("source ids")
 
 
 def _fiscal_year(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
@@ -831,6 +850,13 @@ class Rule:
     def __attrs_post_init__(self) -> None:
         expected = self.kind.params_type
         for i, version in enumerate(self.versions):
+            if version.status is VersionStatus.NOT_OFFERED and self.kind is not RuleKind.OFFERED:
+                raise ValidationError.single(
+                    f"must not be 'not_offered' for a rule of kind {self.kind.value!r}",
+                    version.status.value,
+                    ("versions", i, "status"),
+                    root="Rule",
+                )
             if version.params is not None and type(version.params) is not expected:
                 raise ValidationError.single(
                     f"must be {expected.__name__} for a rule of kind {self.kind.value!r}",
@@ -890,28 +916,6 @@ class ConditionRule:
     def version_for(self, year: FiscalYear) -> RuleVersion | None:
         """Return the version in force in ``year``, or ``None`` (a condition may lapse)."""
         return next((v for v in self.versions if v.covers(year)), None)
-
-
-@attrs.frozen
-class Source:
-    """A public source in the book's register.
-
-    Examples:
-        >>> from copsreform.rules.book import Source
-        >>> s = Source("G5", "FY2022 COPS Hiring Program solicitation summary",
-        ...            ("https://grantsbay.com/",))
-        >>> s.citation
-        'G5: FY2022 COPS Hiring Program solicitation summary <https://grantsbay.com/>'
-    """
-
-    id: str = attrs.field(validator=_text)
-    title: str = attrs.field(validator=_text)
-    urls: tuple[str, ...] = attrs.field(converter=f.to_tuple, validator=_sources)
-
-    @property
-    def citation(self) -> str:
-        """The source as one line of text: id, title and URLs."""
-        return f"{self.id}: {self.title} " + " ".join(f"<{u}>" for u in self.urls)
 
 
 # The book ---------------------------------------------------------------------------------
@@ -1060,7 +1064,7 @@ class RuleBook:
         path = Path(path)
         text = path.read_text(encoding="utf-8")
         try:
-            data = json.loads(text)
+            data = strictjson.loads(text)
         except json.JSONDecodeError as error:
             raise ValidationError.single(
                 f"must be JSON ({error.msg} at line {error.lineno}, column {error.colno})",
@@ -1155,7 +1159,7 @@ class RuleBook:
             >>> RuleBook.default().merged(RuleBook.default()) == RuleBook.default()
             Traceback (most recent call last):
             ...
-            copsreform.errors.ValidationError: 'Rule.versions' must not overlap (FY2018 onward and FY2018 onward) (got ...)
+            copsreform.errors.ValidationError: 'Rule.versions' must not overlap (FY1995-FY2017 and FY1995-FY2017) (got ...)
         """
         book = self.with_sources(other.sources)
         for rule in other.rules:
@@ -1220,6 +1224,32 @@ class RuleBook:
         """
         return "; ".join(self._sources_by_id[s].citation for s in version.sources)
 
+    def sources_of(self, version: RuleVersion) -> tuple[Source, ...]:
+        """Return the source records a version cites, in its order.
+
+        Examples:
+            >>> from copsreform import RuleBook
+            >>> book = RuleBook.default()
+            >>> [(s.id, s.official) for s in book.sources_of(book.condition("chp.usc_1373").versions[0])]
+            [('G2', True)]
+        """
+        return tuple(self._sources_by_id[s] for s in version.sources)
+
+    def offered(self, program: CRIProgram | GrantProgram, year: FiscalYear) -> RuleVersion | None:
+        """Return the version of ``program``'s ``offered`` rule for ``year``, if it has one.
+
+        ``None`` when the program records no ``offered`` rule, or none for that year.
+
+        Examples:
+            >>> from copsreform import FiscalYear, GrantProgram, RuleBook
+            >>> RuleBook.default().offered(GrantProgram.CHP, FiscalYear(2003)).status.value
+            'not_offered'
+        """
+        rule = next((r for r in self.rules_of(program) if r.kind is RuleKind.OFFERED), None)
+        if rule is None:
+            return None
+        return next((v for v in rule.versions if v.covers(year)), None)
+
     def programs(self) -> tuple[CRIProgram | GrantProgram, ...]:
         """Return the programs that have rules, in the order they are listed."""
         seen = dict.fromkeys(r.program for r in self.rules if r.program is not None)
@@ -1236,7 +1266,11 @@ class RuleBook:
     def in_force(
         self, program: CRIProgram | GrantProgram, year: FiscalYear, stage: RuleStage
     ) -> bool:
-        """Tell whether every rule of ``program`` that ``stage``'s check uses has a version in ``year``.
+        """Tell whether the check of ``program`` in ``year`` answers rather than raises.
+
+        It answers when every rule of ``program`` that ``stage``'s check uses has a
+        version in ``year``, or when the program's ``offered`` rule says that the program
+        did not run that year, or that whether it ran is unknown.
 
         Args:
             program: The program.
@@ -1254,9 +1288,14 @@ class RuleBook:
             >>> book = RuleBook.default()
             >>> book.in_force(GrantProgram.CHP, FiscalYear(2024), RuleStage.ELIGIBILITY)
             True
-            >>> book.in_force(GrantProgram.CHP, FiscalYear(2012), RuleStage.ELIGIBILITY)
+            >>> book.in_force(GrantProgram.CAMP, FiscalYear(2012), RuleStage.ELIGIBILITY)
             False
+            >>> book.in_force(GrantProgram.CHP, FiscalYear(2003), RuleStage.AWARD)
+            True
         """
+        offered = self.offered(program, year)
+        if offered is not None and offered.status is not VersionStatus.IN_FORCE:
+            return True
         rules = self.rules_of(program)
         wanted = _CHECK_STAGES[stage]
         chosen = [r for r in rules if r.stage in wanted]
@@ -1295,7 +1334,7 @@ def _cut(old: RuleVersion, new: RuleVersion) -> list[RuleVersion]:
 @functools.cache
 def _default_book() -> RuleBook:
     text = resources.files("copsreform").joinpath("data/rules.json").read_text("utf-8")
-    return RuleBook.from_dict(json.loads(text), name="rules.json")
+    return RuleBook.from_dict(strictjson.loads(text), name="rules.json")
 
 
 # Loading from JSON ------------------------------------------------------------------------

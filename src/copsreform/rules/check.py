@@ -24,7 +24,7 @@ from typing import Final
 import attrs
 
 from copsreform.agency import Agency, Organization
-from copsreform.errors import ValidationError
+from copsreform.errors import ArgumentTypeError, ValidationError
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram
@@ -55,13 +55,13 @@ def _book(rules: RuleBook | None) -> RuleBook:
     if rules is None:
         return RuleBook.default()
     if not isinstance(rules, RuleBook):
-        raise ValidationError.single("must be a RuleBook or None", rules, root="rules")
+        raise ArgumentTypeError.single("must be a RuleBook or None", rules, root="rules")
     return rules
 
 
 def _program(program: object) -> Program:
     if not isinstance(program, CRIProgram | GrantProgram):
-        raise ValidationError.single(
+        raise ArgumentTypeError.single(
             "must be a CRIProgram or a GrantProgram", program, root="program"
         )
     return program
@@ -69,13 +69,13 @@ def _program(program: object) -> Program:
 
 def _year(fiscal_year: object) -> FiscalYear:
     if not isinstance(fiscal_year, FiscalYear):
-        raise ValidationError.single("must be a FiscalYear", fiscal_year, root="fiscal_year")
+        raise ArgumentTypeError.single("must be a FiscalYear", fiscal_year, root="fiscal_year")
     return fiscal_year
 
 
 def _applicant(applicant: object, root: str = "applicant") -> Agency | Organization:
     if not isinstance(applicant, Agency | Organization):
-        raise ValidationError.single("must be an Agency or an Organization", applicant, root=root)
+        raise ArgumentTypeError.single("must be an Agency or an Organization", applicant, root=root)
     return applicant
 
 
@@ -163,6 +163,12 @@ def check_eligibility(
     Conditions the applicant certifies or the solicitation scores are listed on the
     decision, not decided.
 
+    A program whose ``offered`` rule says it did not run in ``fiscal_year`` (the COPS
+    Hiring Program before FY2009, Critical Response before FY2022, the 2011-2017
+    Collaborative Reform after FY2017) answers ``INELIGIBLE`` with that one reason,
+    which names the program of those years; a year in which whether it ran is unknown
+    answers ``UNDETERMINED`` and checks the rules recorded for that year.
+
     Args:
         applicant: An :class:`~copsreform.Agency`, or an :class:`~copsreform.Organization`
             (a city, school district, tribe or nonprofit) whose ``kind`` says what it is.
@@ -182,11 +188,14 @@ def check_eligibility(
 
     Raises:
         RuleNotInForceError: If a rule of the program has no version in force in
-            ``fiscal_year`` (such as the COPS Hiring Program in FY2012), or the book has
-            no rules for the program; the message names the rule, whose id starts with
-            the program, and the year.
-        ValidationError: If an argument has the wrong type, or ``assume`` names an input
-            that cannot be assumed or gives it a value of the wrong type.
+            ``fiscal_year`` (such as the Anti-Methamphetamine Program before FY2019), or
+            the book has no rules for the program; the message names the rule, whose id
+            starts with the program, and the year. The COPS Hiring Program answers for
+            every year from FY1995 and the Collaborative Reform programs from FY1995.
+        ArgumentTypeError: If an argument has the wrong type (a TypeError and a
+            ValidationError).
+        ValidationError: If ``assume`` names an input that cannot be assumed or gives it
+            a value of the wrong type.
 
     Examples:
         >>> from copsreform import (
@@ -202,10 +211,13 @@ def check_eligibility(
         ('eligible', ('primary_law_enforcement_authority',), 'the agency has primary law enforcement authority (assumed, not recorded: primary_law_enforcement_authority=True)')
         >>> [c.id for c in d.conditions]
         ['chp.non_supplanting', 'chp.retention_commitment', 'chp.application_plan', 'chp.usc_1373']
-        >>> check_eligibility(agency, GrantProgram.CHP, fiscal_year=FiscalYear(2012))
+        >>> old = check_eligibility(agency, GrantProgram.CHP, fiscal_year=FiscalYear(2003))
+        >>> old.status.value, old.reasons[0].rule
+        ('ineligible', 'chp.offered')
+        >>> check_eligibility(agency, GrantProgram.CAMP, fiscal_year=FiscalYear(2012))
         Traceback (most recent call last):
         ...
-        copsreform.errors.RuleNotInForceError: rule 'chp.applicant' has no version in force for FY2012
+        copsreform.errors.RuleNotInForceError: rule 'camp.applicant' has no version in force for FY2012
     """
     who = _applicant(applicant)
     chosen = _program(program)
@@ -250,7 +262,7 @@ def check_award(grant: Grant, *, rules: RuleBook | None = None) -> Decision:
     Raises:
         RuleNotInForceError: If a rule of the program has no version in force in the
             award's fiscal year, or the book has no rules for the program.
-        ValidationError: If ``grant`` is not a :class:`~copsreform.Grant`.
+        ArgumentTypeError: If ``grant`` is not a :class:`~copsreform.Grant`.
 
     Examples:
         >>> from datetime import date
@@ -268,7 +280,7 @@ def check_award(grant: Grant, *, rules: RuleBook | None = None) -> Decision:
         ('eligible', datetime.date(2028, 9, 30), datetime.date(2030, 1, 28))
     """
     if not isinstance(grant, Grant):
-        raise ValidationError.single("must be a Grant", grant, root="grant")
+        raise ArgumentTypeError.single("must be a Grant", grant, root="grant")
     book = _book(rules)
     return _evaluate.plan(book, grant.program, grant.fiscal_year, RuleStage.AWARD).award(grant)
 
@@ -311,8 +323,7 @@ def chp_retention_end(grant: Grant, *, rules: RuleBook | None = None) -> dt.date
             str(grant.fiscal_year),
             root="chp.retention",
         )
-    months = version.params.funding_months + version.params.retention_months
-    return _evaluate.period_end(grant.start, months)
+    return _evaluate.retention_last_day(grant.start, version.params)
 
 
 def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
@@ -334,7 +345,7 @@ def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
     Raises:
         RuleNotInForceError: If no closeout rule is in force in the award's fiscal year
             (awards before FY2015).
-        ValidationError: If ``grant`` is not a :class:`~copsreform.Grant`.
+        ArgumentTypeError: If ``grant`` is not a :class:`~copsreform.Grant`.
 
     Examples:
         >>> from datetime import date
@@ -348,7 +359,7 @@ def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
         datetime.date(2019, 11, 29)
     """
     if not isinstance(grant, Grant):
-        raise ValidationError.single("must be a Grant", grant, root="grant")
+        raise ArgumentTypeError.single("must be a Grant", grant, root="grant")
     book = _book(rules)
     rule = book.cross_program(RuleKind.CLOSEOUT)
     if rule is None:
@@ -360,7 +371,7 @@ def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
             str(grant.fiscal_year),
             root=rule.id,
         )
-    return grant.end + dt.timedelta(days=version.params.report_days)
+    return _evaluate.closeout_date(grant.end, version.params)
 
 
 def rule_parameters(rules: RuleBook | None = None) -> tuple[Rule, ...]:
@@ -381,10 +392,10 @@ def rule_parameters(rules: RuleBook | None = None) -> tuple[Rule, ...]:
         >>> for version in next(r for r in rule_parameters() if r.id == "chp.award_ceiling").versions:
         ...     print(version.label, version.status.value, version.confidence.value, version.describe()[:40])
         FY2009 unknown verified value unknown: the sources give no award
-        FY2015-FY2021 unknown verified value unknown: the sources give no award
-        FY2022 in_force verified $6,250,000.00
+        FY2010-FY2021 unknown verified value unknown: the sources give no award
+        FY2022 in_force inferred $6,250,000.00
         FY2023 in_force inferred $6,250,000.00
-        FY2024 in_force verified $6,250,000.00
+        FY2024 in_force inferred $6,250,000.00
         FY2025 in_force inferred $6,250,000.00
     """
     return _book(rules).rules
@@ -416,9 +427,9 @@ class EligibilityMatrix:
         ...               jurisdiction=Jurisdiction.FEDERAL, agency_type=AgencyType.FEDERAL)
         >>> m = eligibility_matrix([park], list(CRIProgram), fiscal_year=FiscalYear(2024))
         >>> [m.status(0, p).value for p in m.programs]
-        ['ineligible', 'ineligible', 'ineligible']
+        ['ineligible', 'ineligible', 'ineligible', 'ineligible', 'ineligible']
         >>> len(m), m.counts()[CRIProgram.CRI_TAC][Eligibility.INELIGIBLE]
-        (3, 1)
+        (5, 1)
     """
 
     applicants: tuple[Agency | Organization, ...]
@@ -532,7 +543,7 @@ def eligibility_matrix(
 
     Raises:
         RuleNotInForceError: If a rule of one of the programs has no version in force.
-        ValidationError: If an applicant, program or the year has the wrong type.
+        ArgumentTypeError: If an applicant, program or the year has the wrong type.
 
     Examples:
         >>> from copsreform import (

@@ -14,16 +14,20 @@ The status follows three-valued logic:
 * ``UNDETERMINED`` when none failed but some reason is ``UNKNOWN``;
 * ``ELIGIBLE`` when every reason ``PASSED``.
 
-Every field is a string, an enum, a date, a :class:`~copsreform.FiscalYear` or a tuple
-of these records, so a decision serializes with the library's converter.
+Every reason and condition names its sources as :class:`Source` records (id, title,
+URLs, and whether a URL is an official copy), so a program can tell an official source
+from an aggregator's copy. Every field is a string, a boolean, an enum, a date, a
+:class:`~copsreform.FiscalYear` or a tuple of these records, so a decision serializes
+with the library's converter.
 
 Examples:
-    >>> from copsreform import CRIProgram, Decision, FiscalYear, Outcome, Reason
+    >>> from copsreform import CRIProgram, Decision, FiscalYear, Outcome, Reason, Source
     >>> from copsreform.rules.decision import DecisionKind
+    >>> page = Source("S4", "COPS Office: Critical Response program page",
+    ...               ("http://cops.usdoj.gov/criticalresponse",))
     >>> ok = Reason("critical_response.applicant", Outcome.PASSED,
     ...             "the applicant is a local law enforcement agency: eligible",
-    ...             "S4: COPS Office: Critical Response program page <http://cops.usdoj.gov/criticalresponse>",
-    ...             "FY2022 onward (verified)")
+    ...             (page,), "FY2022 onward (verified)")
     >>> d = Decision.of(DecisionKind.ELIGIBILITY, "Boston Police Department (MA0130100)",
     ...                 CRIProgram.CRITICAL_RESPONSE, FiscalYear(2024), (ok,))
     >>> d.status, d.eligible
@@ -32,10 +36,10 @@ Examples:
 
 import datetime as dt
 import enum
-import re
 import textwrap
-from collections.abc import Iterable
-from typing import Any
+import urllib.parse
+from collections.abc import Callable, Iterable
+from typing import Any, Final
 
 import attrs
 
@@ -55,7 +59,9 @@ __all__ = [
     "Outcome",
     "Program",
     "Reason",
+    "Source",
     "fold",
+    "is_official_url",
 ]
 
 #: A program a rule can be checked against.
@@ -139,6 +145,131 @@ def _optional_day(instance: object, attribute: "attrs.Attribute[Any]", value: ob
         f.day(instance, attribute, value)
 
 
+#: Web archives whose copies keep the archived URL in their path; such a copy of an
+#: official URL is official.
+_ARCHIVE_HOSTS: Final = frozenset(
+    {
+        "webarchive.library.unt.edu",
+        "cybercemetery.unt.edu",
+        "swap.stanford.edu",
+        "web.archive.org",
+        "wayback.archive-it.org",
+    }
+)
+
+
+def _host(url: str) -> str:
+    return (urllib.parse.urlsplit(url).hostname or "").lower()
+
+
+def is_official_url(url: str) -> bool:
+    """Tell whether ``url`` is an official U.S. government copy of a document.
+
+    Official: a ``.gov`` or ``.mil`` host (COPS Office, justice.gov, govinfo, eCFR,
+    uscode.house.gov, an archived ``archives.gov`` site), or a web archive's copy of
+    such a URL (UNT web archive and CyberCemetery, Stanford, the Internet Archive). Not official: aggregators, news
+    sites, document-sharing sites, code repositories, city records on commercial hosts.
+
+    Examples:
+        >>> from copsreform import is_official_url
+        >>> is_official_url("https://cops.usdoj.gov/chp")
+        True
+        >>> is_official_url(
+        ...     "https://swap.stanford.edu/was/20151211033644mp_/http:/www.cops.usdoj.gov/Default.asp?Item=2367")
+        True
+        >>> is_official_url("https://grantsbay.com/?p=582157")
+        False
+    """
+    host = _host(url)
+    if host.endswith((".gov", ".mil")):
+        return True
+    if host in _ARCHIVE_HOSTS:
+        path = urllib.parse.urlsplit(url).path
+        for marker in ("/http:/", "/https:/"):
+            at = path.find(marker)
+            if at >= 0:
+                inner = "http://" + path[at + len(marker) :].lstrip("/")
+                return is_official_url(inner)
+    return False
+
+
+def non_empty_texts(what: str) -> "Callable[[object, attrs.Attribute[Any], object], None]":
+    """Return a validator of a non-empty tuple of non-empty strings (``what`` names them).
+
+    Examples:
+        >>> import attrs
+        >>> from copsreform.rules.decision import non_empty_texts
+        >>> @attrs.frozen
+        ... class Cited:
+        ...     urls: tuple[str, ...] = attrs.field(validator=non_empty_texts("URLs"))
+        >>> Cited(("https://cops.usdoj.gov/",)).urls
+        ('https://cops.usdoj.gov/',)
+    """
+
+    def check(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if (
+            not isinstance(value, tuple)
+            or not value
+            or not all(isinstance(v, str) and v for v in value)
+        ):
+            f.fail(instance, attribute, f"must be a non-empty tuple of {what}", value)
+
+    return check
+
+
+_urls = non_empty_texts("URLs")
+
+
+def _default_official(source: "Source") -> bool:
+    return isinstance(source.urls, tuple) and any(
+        isinstance(u, str) and is_official_url(u) for u in source.urls
+    )
+
+
+@attrs.frozen
+class Source:
+    """A public source: its id in the rule book's register, title, URLs, and officialness.
+
+    Args:
+        id: The id in the register (``"G2"``).
+        title: What the document is: its issuer, title, number and date where known.
+        urls: Where it was read, official copy first where there is one.
+        official: Whether a URL is an official copy (see
+            :func:`~copsreform.rules.is_official_url`);
+            computed from the URLs when not given.
+
+    Raises:
+        ValidationError: If a field is refused, naming ``Source.<field>``.
+
+    Examples:
+        >>> from copsreform import Source
+        >>> s = Source("G5", "FY2022 COPS Hiring Program solicitation summary",
+        ...            ("https://grantsbay.com/",))
+        >>> s.citation, s.official
+        ('G5: FY2022 COPS Hiring Program solicitation summary <https://grantsbay.com/>', False)
+        >>> Source("G2", "COPS Office: COPS Hiring Program page", ("https://cops.usdoj.gov/chp",)).official
+        True
+    """
+
+    id: str = attrs.field(validator=_non_empty)
+    title: str = attrs.field(validator=_non_empty)
+    urls: tuple[str, ...] = attrs.field(converter=f.to_tuple, validator=_urls)
+    official: bool = attrs.field(
+        default=attrs.Factory(_default_official, takes_self=True),
+        validator=f.instance(bool, "a boolean"),
+    )
+
+    @property
+    def citation(self) -> str:
+        """The source as one line of text: id, title and URLs."""
+        return f"{self.id}: {self.title} " + " ".join(f"<{u}>" for u in self.urls)
+
+
+def _sources(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if not isinstance(value, tuple) or not value or not all(isinstance(v, Source) for v in value):
+        f.fail(instance, attribute, "must be a non-empty tuple of Source records", value)
+
+
 @attrs.frozen
 class Reason:
     """The outcome of one rule, why, and where the rule comes from.
@@ -147,7 +278,7 @@ class Reason:
         rule: The rule's identifier, ``<program>.<rule>`` (``"chp.primary_le_authority"``).
         outcome: Passed, failed or unknown.
         message: What was found, in words.
-        source: The public source(s) of the rule version applied, with URLs.
+        sources: The public sources of the rule version applied.
         version: The version applied: its fiscal years and how sure the sources are.
         missing: The inputs this rule needed and did not have (empty unless unknown).
         assumed: The inputs whose values this rule's outcome rests on although the record
@@ -159,19 +290,19 @@ class Reason:
         ValidationError: If a field is refused, naming ``Reason.<field>``.
 
     Examples:
-        >>> from copsreform import Outcome, Reason
+        >>> from copsreform import Outcome, Reason, Source
+        >>> g5 = Source("G5", "FY2022 CHP solicitation summary", ("https://grantsbay.com/",))
         >>> r = Reason("chp.primary_le_authority", Outcome.UNKNOWN,
         ...            "whether the agency has primary law enforcement authority is unknown",
-        ...            "G5: FY2022 CHP solicitation summary <https://grantsbay.com/>",
-        ...            "FY2015-FY2025 (verified)", ("primary_law_enforcement_authority",))
-        >>> r.missing
-        ('primary_law_enforcement_authority',)
+        ...            (g5,), "FY2015-FY2025 (verified)", ("primary_law_enforcement_authority",))
+        >>> r.missing, r.sources[0].official
+        (('primary_law_enforcement_authority',), False)
     """
 
     rule: str = attrs.field(validator=_non_empty)
     outcome: Outcome = attrs.field(validator=f.member_of(Outcome))
     message: str = attrs.field(validator=_non_empty)
-    source: str = attrs.field(validator=_non_empty)
+    sources: tuple[Source, ...] = attrs.field(converter=f.to_tuple, validator=_sources)
     version: str = attrs.field(validator=_non_empty)
     missing: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
     assumed: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
@@ -185,19 +316,19 @@ class Condition:
         id: The condition's identifier (``"chp.usc_1373"``).
         kind: Certified by the applicant, or scored competitively.
         text: What the condition asks.
-        source: The public source(s), with URLs.
+        sources: The public sources.
         version: The fiscal years the condition is recorded for.
 
     Raises:
         ValidationError: If a field is refused, naming ``Condition.<field>``.
 
     Examples:
-        >>> from copsreform import Condition
+        >>> from copsreform import Condition, Source
         >>> from copsreform.rules.decision import ConditionKind
+        >>> g2 = Source("G2", "COPS Office: COPS Hiring Program page", ("https://cops.usdoj.gov/chp",))
         >>> c = Condition("chp.usc_1373", ConditionKind.CERTIFIED,
         ...               "State and local entities must comply with 8 U.S.C. 1373.",
-        ...               "G2: COPS Office: COPS Hiring Program page <https://cops.usdoj.gov/chp>",
-        ...               "FY2025 (verified)")
+        ...               (g2,), "FY2025 (verified)")
         >>> c.kind.value
         'certified'
     """
@@ -205,7 +336,7 @@ class Condition:
     id: str = attrs.field(validator=_non_empty)
     kind: ConditionKind = attrs.field(validator=f.member_of(ConditionKind))
     text: str = attrs.field(validator=_non_empty)
-    source: str = attrs.field(validator=_non_empty)
+    sources: tuple[Source, ...] = attrs.field(converter=f.to_tuple, validator=_sources)
     version: str = attrs.field(validator=_non_empty)
 
 
@@ -220,9 +351,9 @@ def fold(reasons: Iterable[Reason]) -> tuple[Eligibility, tuple[str, ...]]:
         is unknown, else ``ELIGIBLE``; and the missing inputs, each once, in order.
 
     Examples:
-        >>> from copsreform import Outcome, Reason
+        >>> from copsreform import Outcome, Reason, Source
         >>> from copsreform.rules.decision import fold
-        >>> src, ver = "a source <https://example.org>", "FY2024 (verified)"
+        >>> src, ver = (Source("X1", "a source", ("https://example.org",)),), "FY2024 (verified)"
         >>> fold([Reason("x.a", Outcome.UNKNOWN, "?", src, ver, ("positions",)),
         ...       Reason("x.b", Outcome.FAILED, "no", src, ver)])
         (<Eligibility.INELIGIBLE: 'ineligible'>, ('positions',))
@@ -292,11 +423,11 @@ class Decision:
 
     Examples:
         >>> from copsreform import (
-        ...     Decision, Eligibility, FiscalYear, GrantProgram, Outcome, Reason)
+        ...     Decision, Eligibility, FiscalYear, GrantProgram, Outcome, Reason, Source)
         >>> from copsreform.rules.decision import DecisionKind
+        >>> g2 = Source("G2", "COPS Hiring Program page", ("https://cops.usdoj.gov/chp",))
         >>> r = Reason("chp.per_position", Outcome.UNKNOWN, "positions are unknown",
-        ...            "G2: COPS Hiring Program page <https://cops.usdoj.gov/chp>",
-        ...            "FY2015-FY2025 (verified)", ("positions",))
+        ...            (g2,), "FY2015-FY2025 (verified)", ("positions",))
         >>> d = Decision.of(DecisionKind.AWARD, "City of Example", GrantProgram.CHP,
         ...                 FiscalYear(2024), (r,))
         >>> d.status.value, d.missing, d.program
@@ -474,15 +605,17 @@ class Decision:
         Returns:
             Several lines: a headline; one block per reason (outcome, rule, message,
             version and source ids); missing inputs, listed conditions, computed dates and
-            notes when there are any; then each source cited, once, with its URLs.
+            notes when there are any; then each source cited, once, with its URLs, marked
+            official or not.
 
         Examples:
-            >>> from copsreform import CRIProgram, Decision, FiscalYear, Outcome, Reason
+            >>> from copsreform import CRIProgram, Decision, FiscalYear, Outcome, Reason, Source
             >>> from copsreform.rules.decision import DecisionKind
+            >>> s20 = Source("S20", "Police1: 5 things to know about CRI-TAC",
+            ...              ("https://www.police1.com/",))
             >>> r = Reason("cri_tac.applicant", Outcome.PASSED,
             ...            "the applicant is a campus law enforcement agency, which may apply",
-            ...            "S20: Police1: 5 things to know about CRI-TAC <https://www.police1.com/>",
-            ...            "FY2018 onward, verified")
+            ...            (s20,), "FY2018 onward, verified")
             >>> print(Decision.of(DecisionKind.ELIGIBILITY, "McNeese State University PD",
             ...                   CRIProgram.CRI_TAC, FiscalYear(2024), (r,)).explain())
             McNeese State University PD: ELIGIBLE for Collaborative Reform Initiative Technical Assistance Center (CRI-TAC), FY2024
@@ -493,15 +626,15 @@ class Decision:
                 version FY2018 onward, verified; sources S20
             <BLANKLINE>
             Sources:
-              S20: Police1: 5 things to know about CRI-TAC <https://www.police1.com/>
+              S20 (not official): Police1: 5 things to know about CRI-TAC <https://www.police1.com/>
         """
         lines = [str(self), "", f"Rules ({len(self.reasons)}):"]
-        cited: dict[str, None] = {}
+        cited: dict[str, Source] = {}
         for reason in self.reasons:
             outcome = reason.outcome.value + (", assumed" if reason.assumed else "")
             lines.extend(_wrapped(f"[{outcome}] {reason.rule}: {reason.message}", "  "))
             lines.extend(
-                _wrapped(f"version {reason.version}; {_cite(reason.source, cited)}", "    ")
+                _wrapped(f"version {reason.version}; {_cite(reason.sources, cited)}", "    ")
             )
         if self.missing and self.status is Eligibility.INELIGIBLE:
             lines += [
@@ -524,7 +657,7 @@ class Decision:
             lines += ["", "Conditions (listed with their sources, not decided here):"]
             for c in self.conditions:
                 lines.extend(_wrapped(f"- {c.id} ({c.kind.value}): {c.text}", "  "))
-                lines.extend(_wrapped(f"version {c.version}; {_cite(c.source, cited)}", "    "))
+                lines.extend(_wrapped(f"version {c.version}; {_cite(c.sources, cited)}", "    "))
         dates = [
             ("End of federal funding", self.funding_end),
             ("End of retention", self.retention_end),
@@ -539,8 +672,8 @@ class Decision:
                 lines.extend(_wrapped(f"- {note}", "  "))
         if cited:
             lines += ["", "Sources:"]
-            for citation in cited:
-                lines.extend(_wrapped(citation, "  "))
+            for source in cited.values():
+                lines.extend(_wrapped(_listed(source), "  "))
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -576,22 +709,17 @@ def _display(number: str) -> str:
         return number
 
 
-#: One citation as the rule book renders it: ``ID: title <url> <url>``.
-_CITATION = re.compile(r"(?P<id>[^\s:]+): .+? <\S+>")
+def _cite(sources: tuple[Source, ...], cited: dict[str, Source]) -> str:
+    """Return ``sources ID, ID``, recording each source in ``cited`` (by id, first kept)."""
+    for source in sources:
+        cited.setdefault(source.id, source)
+    return "sources " + ", ".join(source.id for source in sources)
 
 
-def _cite(source: str, cited: dict[str, None]) -> str:
-    """Return ``sources ID, ID`` for a source text, recording each citation in ``cited``.
-
-    A source text that is not in the rule book's citation form is printed whole.
-    """
-    parts = re.split(r"(?<=>); ", source)
-    matches = [_CITATION.fullmatch(part) for part in parts]
-    if not all(matches):
-        return f"source {source}"
-    for part in parts:
-        cited[part] = None
-    return "sources " + ", ".join(m.group("id") for m in matches if m)
+def _listed(source: Source) -> str:
+    """Return a source as the end of :meth:`Decision.explain` lists it."""
+    mark = "official" if source.official else "not official"
+    return f"{source.id} ({mark}): {source.title} " + " ".join(f"<{u}>" for u in source.urls)
 
 
 _FIELD_NAMES: tuple[str, ...] = tuple(a.name for a in attrs.fields(Decision))

@@ -112,12 +112,8 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from copsreform.agency import Agency, AgencyType, Jurisdiction
-from copsreform.batch import Outcomes, Rejected
-from copsreform.errors import Problem, SourceFormatError, ValidationError
-from copsreform.identifiers import ori as _ori
-from copsreform.sources import _io
-from copsreform.sources._records import (
+from copsreform import _io
+from copsreform._records import (
     Fields,
     RecordError,
     build,
@@ -125,6 +121,10 @@ from copsreform.sources._records import (
     check_width,
     outcomes,
 )
+from copsreform.agency import Agency, AgencyType, Jurisdiction
+from copsreform.batch import Outcomes, Rejected
+from copsreform.errors import Problem, SourceFormatError, ValidationError
+from copsreform.identifiers import ori as _ori
 from copsreform.states import STATES, TERRITORIES
 
 __all__ = [

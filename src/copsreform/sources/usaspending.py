@@ -97,15 +97,8 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from copsreform.agency import Organization, OrganizationKind
-from copsreform.batch import Rejected
-from copsreform.errors import Problem, SourceFormatError, ValidationError
-from copsreform.grant import Grant
-from copsreform.identifiers import assistance_listing as _listing
-from copsreform.identifiers import award_number as _award_number
-from copsreform.programs import COPS_UMBRELLA_LISTING, GrantProgram
-from copsreform.sources import _io
-from copsreform.sources._records import (
+from copsreform import _io
+from copsreform._records import (
     Fields,
     RecordError,
     build,
@@ -113,6 +106,14 @@ from copsreform.sources._records import (
     check_width,
     outcomes,
 )
+from copsreform.agency import Organization, OrganizationKind
+from copsreform.batch import Rejected
+from copsreform.constraints import NOT_A_STATE
+from copsreform.errors import Problem, SourceFormatError, ValidationError
+from copsreform.grant import Grant
+from copsreform.identifiers import assistance_listing as _listing
+from copsreform.identifiers import award_number as _award_number
+from copsreform.programs import COPS_UMBRELLA_LISTING, GrantProgram
 from copsreform.states import STATES
 
 __all__ = [
@@ -439,7 +440,7 @@ def _check_defaults(assistance_listing: object, recipient_state: object) -> _Def
         state = recipient_state.strip().upper() if isinstance(recipient_state, str) else None
         if state not in STATES:
             raise ValidationError.single(
-                "must be a USPS code of a state, DC or a U.S. territory",
+                NOT_A_STATE,
                 recipient_state,
                 root="recipient_state",
             )

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Final, TypeVar
 
 from copsreform.batch import Rejected, Unit
+from copsreform.constraints import DATE_TEXT
 from copsreform.errors import MISSING, Problem, ValidationError
 
 __all__ = [
@@ -31,7 +32,7 @@ __all__ = [
 T = TypeVar("T")
 S = TypeVar("S", bound=str)
 
-_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATE: Final = DATE_TEXT
 _AMOUNT: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 
 
@@ -51,7 +52,7 @@ class Fields:
         nulls: Text values that mean "no value" (always includes the empty string).
 
     Examples:
-        >>> from copsreform.sources._records import Fields
+        >>> from copsreform._records import Fields
         >>> fields = Fields({"Award Amount": "12.5x", "Start Date": "2020-07-01"})
         >>> fields.amount("Award Amount"), fields.day("Start Date")
         (None, datetime.date(2020, 7, 1))
@@ -139,7 +140,7 @@ def relocate(error: ValidationError, fields: Mapping[str, str]) -> list[Problem]
 
     Examples:
         >>> from copsreform import ValidationError
-        >>> from copsreform.sources._records import relocate
+        >>> from copsreform._records import relocate
         >>> err = ValidationError.single("must be a string", None, ("name",), root="Agency")
         >>> [p.path for p in relocate(err, {"name": "agency_name"})]
         ['$.agency_name']
@@ -213,7 +214,7 @@ def check_format(format: object, formats: tuple[S, ...]) -> S | None:
         ValidationError: If ``format`` is not one of ``formats`` (path ``format``).
 
     Examples:
-        >>> from copsreform.sources._records import check_format
+        >>> from copsreform._records import check_format
         >>> check_format("csv", ("api", "csv"))
         'csv'
         >>> check_format("xml", ("api", "csv"))
@@ -239,7 +240,7 @@ def raise_strict(rejected: Rejected) -> None:
 
     Examples:
         >>> from copsreform import Problem, Rejected
-        >>> from copsreform.sources._records import raise_strict
+        >>> from copsreform._records import raise_strict
         >>> raise_strict(Rejected(3, "row", (Problem("is required", location=("ori",)),)))
         Traceback (most recent call last):
         ...

@@ -24,18 +24,25 @@ import json
 import os
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator
-from decimal import Decimal
 from typing import IO, Any, Final, Protocol, TypeVar, cast
 
-from copsreform.errors import LimitExceededError, SourceFormatError
+from copsreform import strictjson
+from copsreform.errors import (
+    ArgumentTypeError,
+    LimitExceededError,
+    SourceFormatError,
+    ValidationError,
+)
 
 __all__ = [
     "HEAD_CHARS",
     "MAX_CSV_BYTES",
     "MAX_JSON_BYTES",
+    "MAX_STREAM_BYTES",
     "Opened",
     "Row",
     "Source",
+    "bounded_lines",
     "csv_records",
     "csv_rows",
     "describe",
@@ -53,9 +60,12 @@ Source = str | os.PathLike[str] | IO[bytes] | IO[str]
 #: and parsing takes several times the text's size in memory. The 2018 FBI list is
 #: 5.5 MB once decompressed; one API page of 100 awards is about 45 kB.
 MAX_JSON_BYTES: Final = 32 * 1024 * 1024
-#: Largest CSV file read, in bytes after decompression (4 GiB). CSV files are streamed,
-#: so this does not bound memory; it bounds the work a decompression bomb can cause.
-MAX_CSV_BYTES: Final = 4 * 1024 * 1024 * 1024
+#: Largest streamed file read (CSV, JSON Lines), in bytes after decompression (4 GiB).
+#: Such files are read a line at a time, so this does not bound memory; it bounds the
+#: work a decompression bomb can cause.
+MAX_STREAM_BYTES: Final = 4 * 1024 * 1024 * 1024
+#: Largest CSV file read: :data:`MAX_STREAM_BYTES`.
+MAX_CSV_BYTES: Final = MAX_STREAM_BYTES
 #: Characters read ahead to detect a file's shape: enough for any CSV header seen.
 HEAD_CHARS: Final = 64 * 1024
 
@@ -76,7 +86,7 @@ def describe(source: object) -> str:
 
     Examples:
         >>> import io
-        >>> from copsreform.sources._io import describe
+        >>> from copsreform._io import describe
         >>> describe("awards.csv"), describe(io.BytesIO())
         ('awards.csv', '<stream>')
     """
@@ -181,6 +191,18 @@ class Opened:
         yield from io.StringIO(head, newline="")
         yield from self._rest
 
+    def readline(self, size: int = -1, /) -> str:
+        """Read one line, at most ``size`` characters of it, the head first."""
+        if not self.head:
+            return self._rest.readline(size)
+        stop = len(self.head) if size < 0 else min(size, len(self.head))
+        newline = self.head.find("\n", 0, stop)
+        cut = newline + 1 if newline >= 0 else stop
+        line, self.head = self.head[:cut], self.head[cut:]
+        if not line.endswith("\n") and not self.head and (size < 0 or len(line) < size):
+            line += self._rest.readline(size - len(line) if size >= 0 else -1)
+        return line
+
     def read(self, limit: int) -> str:
         """Return the whole text, refusing more than ``limit`` characters.
 
@@ -217,12 +239,16 @@ def _decode_error(
 
 
 @contextlib.contextmanager
-def open_source(source: Source, limit: int) -> Iterator[Opened]:
+def open_source(source: Source, limit: int, *, errors: str = "strict") -> Iterator[Opened]:
     r"""Open a source as UTF-8 text, decompressing gzip and capping the bytes read.
 
     Args:
         source: A path, or an open binary or text stream.
         limit: The most bytes (characters, for a text stream) to read.
+        errors: How bytes that are not UTF-8 are decoded: ``"strict"`` raises
+            :class:`~copsreform.errors.SourceFormatError`; ``"surrogateescape"`` turns
+            each into a lone surrogate, for a reader that refuses only the line holding
+            it (:func:`~copsreform.read_jsonl`).
 
     Yields:
         The opened source.
@@ -231,14 +257,17 @@ def open_source(source: Source, limit: int) -> Iterator[Opened]:
         SourceFormatError: If the bytes are not UTF-8 or the gzip stream is corrupt.
         LimitExceededError: If more than ``limit`` bytes are read.
         OSError: If a path cannot be opened.
+        ArgumentTypeError: If ``source`` is neither a path nor a readable stream.
 
     Examples:
         >>> import io
-        >>> from copsreform.sources._io import open_source
+        >>> from copsreform._io import open_source
         >>> with open_source(io.BytesIO(b"\xef\xbb\xbfori,county\n"), 100) as opened:
         ...     opened.head
         'ori,county\n'
     """
+    if not isinstance(source, str | os.PathLike) and not callable(getattr(source, "read", None)):
+        raise ArgumentTypeError.single("must be a path or an open file", source, root="source")
     name = describe(source)
     with contextlib.ExitStack() as stack:
         if isinstance(source, str | os.PathLike):
@@ -261,7 +290,9 @@ def open_source(source: Source, limit: int) -> Iterator[Opened]:
             raw = _Capped(inner, magic, limit, name, compressed)
             # No buffer between the counting stream and the decoder: the count of bytes
             # delivered then places a decoding error exactly (see _decode_error).
-            wrapper = io.TextIOWrapper(cast(IO[bytes], raw), encoding="utf-8-sig", newline="")
+            wrapper = io.TextIOWrapper(
+                cast(IO[bytes], raw), encoding="utf-8-sig", errors=errors, newline=""
+            )
             wrapper._CHUNK_SIZE = _CHUNK  # type: ignore[attr-defined]
             stack.callback(wrapper.close)  # closes only our wrappers, never the caller's stream
             text = wrapper
@@ -306,8 +337,8 @@ def load_json(opened: Opened, limit: int) -> Any:
     """Parse a whole JSON document; numbers with a fraction become :class:`~decimal.Decimal`.
 
     Money never passes through a float: ``750000.0`` is read as ``Decimal('750000.0')``.
-    ``NaN`` and ``Infinity`` (which Python's parser accepts) become Decimal too, for the
-    model to refuse as amounts.
+    Parsing is strict (:func:`copsreform.strictjson.loads`): ``NaN`` and ``Infinity``,
+    which JSON does not have, and a key given twice in one object are refused.
 
     Args:
         opened: The opened source.
@@ -318,12 +349,13 @@ def load_json(opened: Opened, limit: int) -> Any:
 
     Raises:
         SourceFormatError: If the text is not well-formed JSON (with the line and column),
-            not UTF-8, or nested too deeply to parse.
+            holds ``NaN`` or ``Infinity`` (with the line and column), repeats a key in an
+            object (with its path), is not UTF-8, or is nested too deeply to parse.
         LimitExceededError: If the document is longer than ``limit``.
 
     Examples:
         >>> import io
-        >>> from copsreform.sources._io import load_json, open_source
+        >>> from copsreform._io import load_json, open_source
         >>> with open_source(io.BytesIO(b'{"Award Amount": -7016.88}'), 100) as opened:
         ...     load_json(opened, 100)
         {'Award Amount': Decimal('-7016.88')}
@@ -333,7 +365,7 @@ def load_json(opened: Opened, limit: int) -> Any:
     except UnicodeDecodeError as error:
         raise opened.decode_error(error) from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+        return strictjson.loads(text, decimals=True)
     except json.JSONDecodeError as error:
         # An unterminated string runs to the end of the text: the text was cut short too.
         truncated = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated")
@@ -342,6 +374,10 @@ def load_json(opened: Opened, limit: int) -> Any:
             f"is not well-formed JSON: {error.msg}: line {error.lineno} "
             f"column {error.colno}{ending}",
             opened.name,
+        ) from None
+    except ValidationError as error:  # a key given twice in one object
+        raise SourceFormatError(
+            f"is not well-formed JSON: {error.path!r} {error.reason}", opened.name
         ) from None
     except RecursionError:
         raise SourceFormatError("is JSON nested too deeply to read", opened.name) from None
@@ -434,7 +470,7 @@ def header_of(opened: Opened) -> list[str]:
 
     Examples:
         >>> import io
-        >>> from copsreform.sources._io import header_of, open_source
+        >>> from copsreform._io import header_of, open_source
         >>> with open_source(io.StringIO("ori,agency_name\nX,Y\n"), 100) as opened:
         ...     header_of(opened)
         ['ori', 'agency_name']
@@ -465,7 +501,7 @@ def sniff(source: Source, detect: Callable[[Opened], T]) -> T:
 
     Examples:
         >>> import io
-        >>> from copsreform.sources._io import header_of, sniff
+        >>> from copsreform._io import header_of, sniff
         >>> stream = io.StringIO("ori,agency_name\n")
         >>> sniff(stream, header_of), stream.read()
         (['ori', 'agency_name'], 'ori,agency_name\n')
@@ -481,3 +517,64 @@ def sniff(source: Source, detect: Callable[[Opened], T]) -> T:
             return detect(opened)
     finally:
         source.seek(position)
+
+
+def bounded_lines(stream: Any, max_chars: int) -> Iterator[str]:
+    r"""Yield a stream's lines, each line longer than ``max_chars`` as a marker.
+
+    A stream with ``readline`` (an open file, an :class:`Opened`) is read with
+    ``readline(limit)``, so an endless line never sits whole in memory: the rest of such
+    a line is skipped and a :class:`LongLine` of ``max_chars + 1`` characters, which
+    knows the whole line's length, stands in for it; the reader refuses it as too long.
+    Any other iterable of lines is passed through.
+
+    Args:
+        stream: An open text stream, an :class:`Opened`, or lines.
+        max_chars: The longest line, not counting its end.
+
+    Yields:
+        The lines, with their ends.
+
+    Examples:
+        >>> import io
+        >>> from copsreform._io import bounded_lines
+        >>> [len(line) for line in bounded_lines(io.StringIO("ab\n" + "x" * 50 + "\nc"), 10)]
+        [3, 11, 1]
+    """
+    readline = getattr(stream, "readline", None)
+    if readline is None:
+        yield from stream
+        return
+    while True:
+        line = readline(max_chars + 2)  # room for the line end, "\r\n" at most
+        if not line:
+            return
+        if len(line) > max_chars + 1 and not line.endswith("\n"):
+            length = len(line)
+            while (rest := readline(max_chars)) and not rest.endswith("\n"):
+                length += len(rest)
+            length += len(rest.rstrip("\r\n"))
+            yield LongLine(max_chars, length)
+        else:
+            yield line
+
+
+class LongLine(str):
+    """Stands for a line too long to keep: ``max_chars + 1`` characters, and its length.
+
+    The reader refuses it by its length as any overlong line; its :attr:`length` is the
+    length of the whole line (without its end), so the message can say how long it was.
+
+    Examples:
+        >>> from copsreform._io import LongLine
+        >>> marker = LongLine(4, 1_000_000)
+        >>> len(marker), marker.length
+        (5, 1000000)
+    """
+
+    length: int
+
+    def __new__(cls, max_chars: int, length: int) -> "LongLine":
+        marker = super().__new__(cls, "x" * (max_chars + 1))
+        marker.length = length
+        return marker

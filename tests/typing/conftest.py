@@ -1,0 +1,3 @@
+"""The typing checks are read by mypy, not run: pytest does not import them."""
+
+collect_ignore = ["signatures.py"]
