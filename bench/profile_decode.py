@@ -154,8 +154,8 @@ def breakdown(lines: list[str]) -> str:
         ("from_json per line (the whole decode)", lambda: [from_json(grant, x) for x in lines]),
         ("json.loads per line", lambda: [loads(x) for x in lines]),
         (
-            "_parse per line (json.loads + size and depth checks)",
-            lambda: [s._parse(x) for x in lines],
+            "parse_json per line (strict parse + size and depth checks)",
+            lambda: [s.parse_json(x) for x in lines],
         ),
         ("from_dict on parsed dicts", lambda: [from_dict(grant, d) for d in parsed]),
         (
