@@ -39,7 +39,9 @@ then pass it as ``rules=book`` to :func:`~copsreform.rules.check_eligibility`,
 
 Examples:
     >>> from decimal import Decimal
-    >>> from copsreform import FiscalYear
+    >>> from copsreform import FiscalYear, RuleBook
+    >>> from copsreform.rules.parameters import PerPositionParams
+    >>> from copsreform.rules.versions import Confidence, RuleVersion, VersionStatus
     >>> book = RuleBook.default()
     >>> rule = book.rule("chp.per_position")
     >>> version = rule.version_for(FiscalYear(2024))
@@ -146,6 +148,7 @@ class RuleBook:
         ValidationError: If ids repeat or a version cites a source not in the register.
 
     Examples:
+        >>> from copsreform import RuleBook
         >>> book = RuleBook.default()
         >>> len(book.rules) > 20, book.read
         (True, '2026')
@@ -210,6 +213,7 @@ class RuleBook:
                 path of every problem in ``rules.json``.
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> RuleBook.default() is RuleBook.default()
             True
         """
@@ -232,6 +236,7 @@ class RuleBook:
                 (``rules.json.rules[3].versions[0].first``).
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> RuleBook.from_dict({"provenance": {"read": "2026", "sources": {}},
             ...                     "rules": [{"id": "x"}], "conditions": []})
             Traceback (most recent call last):
@@ -264,6 +269,7 @@ class RuleBook:
             ValidationError: If the file is not valid JSON or not a valid book.
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> RuleBook.from_file("/no/such/rules.json")
             Traceback (most recent call last):
             ...
@@ -305,6 +311,9 @@ class RuleBook:
 
         Examples:
             >>> from decimal import Decimal
+            >>> from copsreform import FiscalYear, RuleBook
+            >>> from copsreform.rules.parameters import AmountParams
+            >>> from copsreform.rules.versions import Confidence, RuleVersion, VersionStatus
             >>> book = RuleBook.default()
             >>> v = RuleVersion(FiscalYear(2030), None, VersionStatus.IN_FORCE,
             ...                 Confidence.VERIFIED, ("G34",), AmountParams(Decimal("2000000")))
@@ -328,6 +337,7 @@ class RuleBook:
         """Return a new book whose register also holds ``sources`` (same id replaces).
 
         Examples:
+            >>> from copsreform import RuleBook, Source
             >>> book = RuleBook.default().with_sources([Source("X1", "A new NOFO", ("https://example.org",))])
             >>> book.source("X1").title
             'A new NOFO'
@@ -358,6 +368,7 @@ class RuleBook:
         """Return a new book with everything in ``other`` added (see :meth:`with_file`).
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> RuleBook.default().merged(RuleBook.default()) == RuleBook.default()
             Traceback (most recent call last):
             ...
@@ -382,6 +393,7 @@ class RuleBook:
             NotFoundError: If there is none.
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> RuleBook.default().rule("chp.nope")
             Traceback (most recent call last):
             ...
@@ -418,6 +430,7 @@ class RuleBook:
         """Return the citations of a version's sources, joined by ``"; "``.
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> book = RuleBook.default()
             >>> book.citation(book.rule("camp.min_award").versions[0])[:60]
             'G34: 34 U.S.C. sections 10381 to 10389 (Public Safety and Co'
@@ -428,6 +441,7 @@ class RuleBook:
         """Return the source records a version cites, in its order.
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> book = RuleBook.default()
             >>> [(s.id, s.official) for s in book.sources_of(book.condition("chp.usc_1373").versions[0])]
             [('G2', True)]
@@ -440,7 +454,7 @@ class RuleBook:
         ``None`` when the program records no ``offered`` rule, or none for that year.
 
         Examples:
-            >>> from copsreform import GrantProgram
+            >>> from copsreform import FiscalYear, GrantProgram, RuleBook
             >>> RuleBook.default().offered(GrantProgram.CHP, FiscalYear(2003)).status.value
             'not_offered'
         """
@@ -482,7 +496,8 @@ class RuleBook:
             :class:`~copsreform.errors.RuleNotInForceError`.
 
         Examples:
-            >>> from copsreform import GrantProgram
+            >>> from copsreform import FiscalYear, GrantProgram, RuleBook
+            >>> from copsreform.rules.parameters import RuleStage
             >>> book = RuleBook.default()
             >>> book.in_force(GrantProgram.CHP, FiscalYear(2024), RuleStage.ELIGIBILITY)
             True

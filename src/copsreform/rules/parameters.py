@@ -50,6 +50,7 @@ class RuleStage(enum.Enum):
     """Which check uses a rule.
 
     Examples:
+        >>> from copsreform.rules.parameters import RuleKind
         >>> RuleKind.PER_POSITION.stage
         <RuleStage.AWARD: 'award'>
     """
@@ -69,6 +70,7 @@ class RuleKind(enum.Enum):
     """The kind of a rule: which check it runs and which parameters it takes.
 
     Examples:
+        >>> from copsreform.rules.parameters import RuleKind
         >>> RuleKind.APPLICANT.params_type.__name__
         'ApplicantParams'
     """
@@ -117,6 +119,7 @@ class ApplicantClass(enum.Enum):
     :class:`~copsreform.OrganizationKind` (same values).
 
     Examples:
+        >>> from copsreform.rules.parameters import ApplicantClass
         >>> ApplicantClass.LOCAL_LE_AGENCY.label
         'a local law enforcement agency'
         >>> ApplicantClass("school_district").plural
@@ -229,6 +232,7 @@ def non_empty_text(instance: object, attribute: "attrs.Attribute[Any]", value: o
 
     Examples:
         >>> import attrs
+        >>> from copsreform.rules.parameters import non_empty_text
         >>> @attrs.frozen
         ... class Titled:
         ...     title: str = attrs.field(validator=non_empty_text)
@@ -244,6 +248,7 @@ class NoParams:
     """No parameters: the rule only needs to be in force.
 
     Examples:
+        >>> from copsreform.rules.parameters import NoParams
         >>> NoParams().describe()
         'in force'
     """
@@ -267,6 +272,7 @@ class ApplicantParams:
             are listed as eligible, or uncertain classes come without a note.
 
     Examples:
+        >>> from copsreform.rules.parameters import ApplicantClass, ApplicantParams
         >>> ApplicantParams(eligible={ApplicantClass.STATE_LE_AGENCY}).describe()
         'eligible: state law enforcement agencies'
     """
@@ -312,6 +318,7 @@ def applicant_list(classes: Iterable[ApplicantClass]) -> str:
     """The classes' plural names in the order :class:`ApplicantClass` lists them.
 
     Examples:
+        >>> from copsreform.rules.parameters import ApplicantClass, applicant_list
         >>> applicant_list({ApplicantClass.LOCAL_LE_AGENCY, ApplicantClass.STATE_LE_AGENCY})
         'state law enforcement agencies, local law enforcement agencies'
     """
@@ -324,6 +331,8 @@ class ShareParams:
     """The largest federal share of the project cost.
 
     Examples:
+        >>> from decimal import Decimal
+        >>> from copsreform.rules.parameters import ShareParams
         >>> ShareParams(Decimal("0.75")).describe()
         'federal share at most 75%, unless the match is waived'
     """
@@ -344,6 +353,8 @@ class MatchParams:
         microgrant_max: Awards up to this amount may be microgrants whose match is waived.
 
     Examples:
+        >>> from decimal import Decimal
+        >>> from copsreform.rules.parameters import MatchParams
         >>> MatchParams(Decimal("0.25"), Decimal("100000.00")).describe()
         'local cash match at least 25% of the total cost, unless waived; awards up to $100,000.00 may be microgrants with the match waived'
     """
@@ -369,6 +380,8 @@ class AmountParams:
     """An amount of money: an award ceiling or floor.
 
     Examples:
+        >>> from decimal import Decimal
+        >>> from copsreform.rules.parameters import AmountParams
         >>> AmountParams(Decimal("4000000")).describe()
         '$4,000,000.00'
     """
@@ -385,6 +398,8 @@ class PerPositionParams:
     """The most federal money per funded position over the funding period.
 
     Examples:
+        >>> from decimal import Decimal
+        >>> from copsreform.rules.parameters import PerPositionParams
         >>> PerPositionParams(Decimal("125000"), 36).describe()
         'at most $125,000.00 per position over 36 months'
     """
@@ -402,6 +417,7 @@ class PeriodParams:
     """The length of the period of performance.
 
     Examples:
+        >>> from copsreform.rules.parameters import PeriodParams
         >>> PeriodParams(60).describe()
         'at most 60 months'
     """
@@ -422,6 +438,8 @@ class RequestCapParams:
     matter.
 
     Examples:
+        >>> from decimal import Decimal
+        >>> from copsreform.rules.parameters import RequestCapParams
         >>> print(RequestCapParams(Decimal("0.05"), 20, 1, 1_000_000, 15, 25).describe())
         5% of the sworn force, at most 15 positions below a population of 1,000,000 and 25 at or above it; 1 position for a sworn force of 20 or fewer
         >>> print(RequestCapParams(Decimal("0.05"), 0, 0, 1_000_000, 25, 25).describe())
@@ -459,6 +477,7 @@ class RetentionParams:
     """Months of federal funding per position, then months of local retention.
 
     Examples:
+        >>> from copsreform.rules.parameters import RetentionParams
         >>> RetentionParams(36, 12).describe()
         '36 months of federal funding, then 12 months of retention'
     """
@@ -479,6 +498,7 @@ class CloseoutParams:
     """Calendar days after the period of performance within which final reports are due.
 
     Examples:
+        >>> from copsreform.rules.parameters import CloseoutParams
         >>> CloseoutParams(120, "2 CFR 200.344(b)").describe()
         '120 calendar days after the end of the period of performance (2 CFR 200.344(b))'
     """

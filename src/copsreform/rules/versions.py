@@ -58,6 +58,7 @@ def program_of(value: str) -> CRIProgram | GrantProgram:
         ValidationError: If no program has that value.
 
     Examples:
+        >>> from copsreform.rules.versions import program_of
         >>> program_of("critical_response")
         <CRIProgram.CRITICAL_RESPONSE: 'critical_response'>
         >>> program_of("chp")
@@ -73,6 +74,7 @@ class VersionStatus(enum.Enum):
     """What a rule version says about its years.
 
     Examples:
+        >>> from copsreform.rules.versions import VersionStatus
         >>> VersionStatus("not_applicable")
         <VersionStatus.NOT_APPLICABLE: 'not_applicable'>
     """
@@ -90,6 +92,7 @@ class Confidence(enum.Enum):
     """How sure the sources are of a version.
 
     Examples:
+        >>> from copsreform.rules.versions import Confidence
         >>> Confidence.INFERRED.value
         'inferred'
     """
@@ -128,6 +131,8 @@ class RuleVersion:
             that is not in force has no note.
 
     Examples:
+        >>> from copsreform import FiscalYear
+        >>> from copsreform.rules.versions import Confidence, RuleVersion, VersionStatus
         >>> v = RuleVersion(first=FiscalYear(2024), last=None, status=VersionStatus.UNKNOWN,
         ...                 confidence=Confidence.VERIFIED, sources=("G1",),
         ...                 note="no source gives the value")
@@ -174,6 +179,8 @@ class RuleVersion:
         """Tell whether the version is in force in ``year``.
 
         Examples:
+            >>> from copsreform import FiscalYear
+            >>> from copsreform.rules.versions import Confidence, RuleVersion, VersionStatus
             >>> RuleVersion(FiscalYear(2022), FiscalYear(2023), VersionStatus.UNKNOWN,
             ...             Confidence.VERIFIED, ("G1",), note="n").covers(FiscalYear(2024))
             False
@@ -199,6 +206,8 @@ class RuleVersion:
         """Return the version's value in words.
 
         Examples:
+            >>> from copsreform import FiscalYear
+            >>> from copsreform.rules.versions import Confidence, RuleVersion, VersionStatus
             >>> RuleVersion(FiscalYear(2009), FiscalYear(2009), VersionStatus.NOT_APPLICABLE,
             ...             Confidence.VERIFIED, ("G14",), note="no match").describe()
             'does not apply: no match'
@@ -261,7 +270,7 @@ class Rule:
             parameters are not the record of the rule's kind.
 
     Examples:
-        >>> from copsreform.rules import RuleBook
+        >>> from copsreform import FiscalYear, RuleBook
         >>> RuleBook.default().rule("camp.min_award").version_for(FiscalYear(2024)).params
         AmountParams(amount=Decimal('1000000.00'))
     """
@@ -310,7 +319,7 @@ class Rule:
                 the rule (whose id starts with its program) and the year.
 
         Examples:
-            >>> from copsreform.rules import RuleBook
+            >>> from copsreform import FiscalYear, RuleBook
             >>> RuleBook.default().rule("ahtf.max_award").version_for(FiscalYear(2024)).label
             'FY2024'
         """
