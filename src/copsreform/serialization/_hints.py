@@ -1,0 +1,94 @@
+"""Type hints as the wire format reads them: optional types, recipients, sets, tuples."""
+
+import enum
+import types
+import typing
+from typing import Any, Final, Union
+
+import attrs
+
+from copsreform._fields import WIRE_TYPE
+from copsreform.agency import Agency, Organization
+
+#: The key that says which class a grant's recipient is.
+RECIPIENT_TAG: Final = "type"
+#: The value of :data:`RECIPIENT_TAG` for each recipient class.
+RECIPIENT_TAGS: Final[dict[type[Any], str]] = {Agency: "agency", Organization: "organization"}
+RECIPIENT_BY_TAG: Final = {tag: cls for cls, tag in RECIPIENT_TAGS.items()}
+
+# Type inspection ----------------------------------------------------------------------
+
+
+def optional_inner(tp: Any) -> Any | None:
+    """For a type hint ``X | None`` return ``X``; for any other hint, ``None``.
+
+    Examples:
+        >>> optional_inner(int | None), optional_inner(int)
+        (<class 'int'>, None)
+    """
+    if typing.get_origin(tp) in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) < len(typing.get_args(tp)):
+            return args[0] if len(args) == 1 else Union[tuple(args)]  # noqa: UP007
+    return None
+
+
+def is_recipient(tp: Any) -> bool:
+    """Tell whether a type hint is a grant recipient's, ``Agency | Organization``.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> is_recipient(cr.Agency | cr.Organization), is_recipient(cr.Agency)
+        (True, False)
+    """
+    return typing.get_origin(tp) in (Union, types.UnionType) and set(typing.get_args(tp)) == set(
+        RECIPIENT_TAGS
+    )
+
+
+def wire_name(field: "attrs.Attribute[Any]") -> str:
+    return field.alias or field.name
+
+
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
+def wire_hints(cls: type[Any]) -> dict[str, Any]:
+    """The type of each field of ``cls`` as the wire format reads it (cached).
+
+    The attribute's type hint, unless the field's metadata gives another wire type.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> from copsreform.serialization import wire_hints
+        >>> wire_hints(cr.Grant)["fiscal_year"]
+        copsreform.fiscal.FiscalYear | None
+    """
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = typing.get_type_hints(cls)
+        if attrs.has(cls):
+            hints.update(
+                {
+                    f.name: f.metadata[WIRE_TYPE]
+                    for f in attrs.fields(cls)
+                    if WIRE_TYPE in f.metadata
+                }
+            )
+        _HINTS[cls] = hints
+    return hints
+
+
+def is_enum_set(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return (
+        typing.get_origin(tp) is frozenset
+        and len(args) == 1
+        and isinstance(args[0], type)
+        and issubclass(args[0], enum.Enum)
+    )
+
+
+def is_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
