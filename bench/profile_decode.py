@@ -181,7 +181,7 @@ def breakdown(lines: list[str]) -> str:
         ("json.loads per line", lambda: [loads(x) for x in lines]),
         (
             "parse_json per line (strict JSON: size, depth, repeated keys, NaN)",
-            lambda: [cr.parse_json(x) for x in lines],
+            lambda: [cr.serialization.parse_json(x) for x in lines],
         ),
         ("from_dict on parsed dicts", lambda: [from_dict(grant, d) for d in parsed]),
         (
