@@ -37,19 +37,49 @@ Examples:
       - '$.population' must be an int (got 1.5)
 """
 
-# The package holds one idea per module; this file gathers the public names.
-from copsreform.serialization._converter import converter
+# One idea per module (see "Module layout" in docs/design/0001-attrs-frozen-cattrs.rst);
+# this file gathers the public names. Each is documented here, under this module's name.
+from typing import Final
+
+from copsreform.serialization import _converter, _hints, _jsonlines, _migrate, _parse
 from copsreform.serialization._documents import from_dict, from_json, to_dict, to_json
-from copsreform.serialization._hints import (
-    RECIPIENT_TAG,
-    RECIPIENT_TAGS,
+from copsreform.serialization._hints import is_recipient, optional_inner, wire_hints
+from copsreform.serialization._jsonlines import read_jsonl, write_jsonl
+from copsreform.serialization._parse import parse_json
+
+#: The version of the wire format this release writes. Documents without the key are
+#: read as version 1, the first.
+FORMAT_VERSION: Final = _migrate.FORMAT_VERSION
+#: Longest JSON document :func:`from_json` reads, in characters (16 MiB).
+MAX_DOCUMENT_CHARS: Final = _parse.MAX_DOCUMENT_CHARS
+#: Longest line :func:`read_jsonl` reads, in characters (1 MiB); a longer line is rejected.
+MAX_LINE_CHARS: Final = _jsonlines.MAX_LINE_CHARS
+#: Deepest nesting of arrays and objects accepted in a JSON document.
+MAX_DEPTH: Final = _parse.MAX_DEPTH
+#: The key that says which class a grant's recipient is.
+RECIPIENT_TAG: Final = _hints.RECIPIENT_TAG
+#: The value of :data:`RECIPIENT_TAG` for each recipient class.
+RECIPIENT_TAGS: Final = _hints.RECIPIENT_TAGS
+#: The one cattrs converter behind every (un)structuring in copsreform. Built once, at
+#: import of this module. Use :func:`to_dict` and :func:`from_dict` rather than calling it
+#: directly: they add the format version and turn failures into located problems.
+converter: Final = _converter.converter
+
+# The functions are documented, pickled and shown as this module's, where users find them.
+for _public in (
+    from_dict,
+    from_json,
     is_recipient,
     optional_inner,
+    parse_json,
+    read_jsonl,
+    to_dict,
+    to_json,
     wire_hints,
-)
-from copsreform.serialization._jsonlines import MAX_LINE_CHARS, read_jsonl, write_jsonl
-from copsreform.serialization._migrate import FORMAT_VERSION
-from copsreform.serialization._parse import MAX_DEPTH, MAX_DOCUMENT_CHARS, parse_json
+    write_jsonl,
+):
+    _public.__module__ = __name__
+del _public
 
 __all__ = [
     "FORMAT_VERSION",

@@ -203,7 +203,6 @@ def _build_converter() -> cattrs.Converter:
     return conv
 
 
-#: The one cattrs converter behind every (un)structuring in copsreform. Built once, at
-#: import of this module. Use :func:`to_dict` and :func:`from_dict` rather than calling it
-#: directly: they add the format version and turn failures into located problems.
+# The one cattrs converter behind every (un)structuring in copsreform, built once at
+# import (documented as copsreform.serialization.converter).
 converter: Final = _build_converter()

@@ -10,9 +10,9 @@ import attrs
 from copsreform._fields import WIRE_TYPE
 from copsreform.agency import Agency, Organization
 
-#: The key that says which class a grant's recipient is.
+# The key that says which class a grant's recipient is.
 RECIPIENT_TAG: Final = "type"
-#: The value of :data:`RECIPIENT_TAG` for each recipient class.
+# The value of RECIPIENT_TAG for each recipient class.
 RECIPIENT_TAGS: Final[dict[type[Any], str]] = {Agency: "agency", Organization: "organization"}
 RECIPIENT_BY_TAG: Final = {tag: cls for cls, tag in RECIPIENT_TAGS.items()}
 

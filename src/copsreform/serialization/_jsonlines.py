@@ -21,7 +21,7 @@ from copsreform.serialization._documents import from_json, to_json
 
 T = TypeVar("T")
 
-#: Longest line :func:`read_jsonl` reads, in characters (1 MiB); a longer line is rejected.
+# Longest line read_jsonl reads, in characters (1 MiB); a longer line is rejected.
 MAX_LINE_CHARS: Final = 1024 * 1024
 
 Source = str | os.PathLike[str] | IO[str] | Iterable[str]

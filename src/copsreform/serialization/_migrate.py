@@ -8,8 +8,8 @@ from typing import Any, Final
 
 from copsreform.errors import ValidationError
 
-#: The version of the wire format this release writes. Documents without the key are
-#: read as version 1, the first.
+# The version of the wire format this release writes. Documents without the key are
+# read as version 1, the first.
 FORMAT_VERSION: Final = 1
 
 VERSION_KEY: Final = "format_version"

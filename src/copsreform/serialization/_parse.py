@@ -7,10 +7,10 @@ from typing import Any, Final
 from copsreform.errors import ArgumentTypeError, LimitExceededError, ValidationError
 from copsreform.strictjson import loads as _strict_loads
 
-#: Longest JSON document :func:`from_json` reads, in characters (16 MiB).
+# Longest JSON document from_json reads, in characters (16 MiB).
 MAX_DOCUMENT_CHARS: Final = 16 * 1024 * 1024
 
-#: Deepest nesting of arrays and objects accepted in a JSON document.
+# Deepest nesting of arrays and objects accepted in a JSON document.
 MAX_DEPTH: Final = 64
 
 
