@@ -41,7 +41,8 @@ Examples:
 # this file gathers the public names. Each is documented here, under this module's name.
 from typing import Final
 
-from copsreform.serialization import _converter, _hints, _jsonlines, _migrate, _parse
+from copsreform import _wire
+from copsreform.serialization import _converter, _jsonlines, _parse
 from copsreform.serialization._documents import from_dict, from_json, to_dict, to_json
 from copsreform.serialization._hints import is_recipient, optional_inner, wire_hints
 from copsreform.serialization._jsonlines import read_jsonl, write_jsonl
@@ -49,7 +50,7 @@ from copsreform.serialization._parse import parse_json
 
 #: The version of the wire format this release writes. Documents without the key are
 #: read as version 1, the first.
-FORMAT_VERSION: Final = _migrate.FORMAT_VERSION
+FORMAT_VERSION: Final = _wire.FORMAT_VERSION
 #: Longest JSON document :func:`from_json` reads, in characters (16 MiB).
 MAX_DOCUMENT_CHARS: Final = _parse.MAX_DOCUMENT_CHARS
 #: Longest line :func:`read_jsonl` reads, in characters (1 MiB); a longer line is rejected.
@@ -57,9 +58,9 @@ MAX_LINE_CHARS: Final = _jsonlines.MAX_LINE_CHARS
 #: Deepest nesting of arrays and objects accepted in a JSON document.
 MAX_DEPTH: Final = _parse.MAX_DEPTH
 #: The key that says which class a grant's recipient is.
-RECIPIENT_TAG: Final = _hints.RECIPIENT_TAG
+RECIPIENT_TAG: Final = _wire.RECIPIENT_TAG
 #: The value of :data:`RECIPIENT_TAG` for each recipient class.
-RECIPIENT_TAGS: Final = _hints.RECIPIENT_TAGS
+RECIPIENT_TAGS: Final = _wire.RECIPIENT_TAGS
 #: The one cattrs converter behind every (un)structuring in copsreform. Built once, at
 #: import of this module. Use :func:`to_dict` and :func:`from_dict` rather than calling it
 #: directly: they add the format version and turn failures into located problems.

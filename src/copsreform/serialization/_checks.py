@@ -11,14 +11,12 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
+from copsreform._wire import ZERO_CENTS
 from copsreform.constraints import DATE_TEXT, MONEY_TEXT, NOT_A_STATE
 from copsreform.errors import ValidationError
 from copsreform.fiscal import MAX_YEAR, MIN_YEAR, FiscalYear
 from copsreform.identifiers import assistance_listing, award_number, ori, solicitation, uei
 from copsreform.states import STATES
-
-_DECIMAL_TEXT: Final = MONEY_TEXT
-_DATE_TEXT: Final = DATE_TEXT
 
 
 class RefusedError(Exception):
@@ -56,17 +54,13 @@ def _wire_bool(value: object, _: object = None) -> bool:
 def _wire_decimal(value: object, _: object = None) -> Decimal:
     if type(value) is not str:
         raise RefusedError("must be a decimal string such as '1250000.00', not a number")
-    if not _DECIMAL_TEXT.fullmatch(value):
+    if not MONEY_TEXT.fullmatch(value):
         raise RefusedError("must be a decimal string such as '1250000.00' (at most 2 decimals)")
-    return _ZERO_CENTS if value == "0.00" else Decimal(value)
-
-
-# The most common amount on the wire (no local match) is shared rather than copied.
-_ZERO_CENTS: Final = Decimal("0.00")
+    return ZERO_CENTS if value == "0.00" else Decimal(value)
 
 
 def _wire_date(value: object, _: object = None) -> dt.date:
-    if type(value) is not str or not _DATE_TEXT.fullmatch(value):
+    if type(value) is not str or not DATE_TEXT.fullmatch(value):
         raise RefusedError("must be a date written YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(value)

@@ -12,13 +12,12 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from copsreform._fields import WIRE_TYPE
+from copsreform._wire import RECIPIENT_TAG, RECIPIENT_TAGS, is_enum_type
 from copsreform.agency import Agency, Organization
 from copsreform.fiscal import FiscalYear
 from copsreform.serialization._checks import CANONICAL, PRIMITIVES, RefusedError, enum_checks
 from copsreform.serialization._hints import (
     RECIPIENT_BY_TAG,
-    RECIPIENT_TAG,
-    RECIPIENT_TAGS,
     is_enum_set,
     is_recipient,
     is_tuple,
@@ -186,12 +185,8 @@ def _build_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Decimal, _unstructure_decimal)
     conv.register_unstructure_hook(dt.date, _unstructure_date)
     conv.register_unstructure_hook(FiscalYear, _unstructure_fiscal_year)
-    conv.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
-    )
-    conv.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _unstructure_enum
-    )
+    conv.register_structure_hook_factory(is_enum_type, _enum_hook)
+    conv.register_unstructure_hook_func(is_enum_type, _unstructure_enum)
     conv.register_structure_hook_func(is_enum_set, structure_enum_set)
     conv.register_unstructure_hook_func(is_enum_set, _unstructure_enum_set)
     conv.register_structure_hook_func(is_tuple, _structure_tuple)

@@ -7,12 +7,16 @@ from typing import Any, Final, Literal, TypeVar
 import attrs
 
 from copsreform import _engine
-from copsreform.errors import ArgumentTypeError, ValidationError
-from copsreform.serialization._checks import PRIMITIVES
-from copsreform.serialization._converter import converter
-from copsreform.serialization._hints import (
+from copsreform._wire import (
+    FORMAT_VERSION,
     RECIPIENT_TAG,
     RECIPIENT_TAGS,
+    VERSION_KEY,
+    is_model_class,
+)
+from copsreform.errors import ArgumentTypeError, ValidationError
+from copsreform.serialization._converter import converter
+from copsreform.serialization._hints import (
     is_enum_set,
     is_recipient,
     is_tuple,
@@ -20,12 +24,7 @@ from copsreform.serialization._hints import (
     wire_hints,
     wire_name,
 )
-from copsreform.serialization._migrate import (
-    FORMAT_VERSION,
-    VERSION_KEY,
-    migrate,
-    migrate_in_place,
-)
+from copsreform.serialization._migrate import migrate, migrate_in_place
 from copsreform.serialization._parse import MAX_DOCUMENT_CHARS, parse_json
 from copsreform.serialization._walk import FAILED, Problems, walk
 
@@ -67,7 +66,7 @@ def to_dict(obj: Any, *, mode: Literal["json", "python"] = "json") -> dict[str, 
     """
     if mode not in ("json", "python"):
         raise ArgumentTypeError.single("must be 'json' or 'python'", mode, root="mode")
-    if not attrs.has(type(obj)) or type(obj) in PRIMITIVES:
+    if not is_model_class(type(obj)):
         raise TypeError(f"to_dict needs a copsreform model object, not {type(obj).__name__}")
     data = converter.unstructure(obj) if mode == "json" else _python_value(obj, type(obj))
     data[VERSION_KEY] = FORMAT_VERSION
@@ -81,7 +80,7 @@ def _python_value(value: Any, tp: Any) -> Any:
     if is_recipient(tp):
         return {RECIPIENT_TAG: RECIPIENT_TAGS[type(value)], **_python_value(value, type(value))}
     tp = optional_inner(tp) or tp
-    if attrs.has(tp) and tp not in PRIMITIVES:
+    if is_model_class(tp):
         hints = wire_hints(tp)
         return {
             wire_name(field): _python_value(getattr(value, field.name), hints[field.name])
@@ -143,7 +142,7 @@ def _structure(cls: type[T], data: object) -> T:
 
 def _check_model_class(cls: object) -> None:
     """Refuse a ``cls`` that is not a copsreform model class (``dict``, ``int``...)."""
-    if not (isinstance(cls, type) and attrs.has(cls)) or cls in PRIMITIVES:
+    if not is_model_class(cls):
         raise ArgumentTypeError.single(
             "must be a copsreform model class, such as copsreform.Grant", cls, root="cls"
         )

@@ -1,6 +1,5 @@
 """Type hints as the wire format reads them: optional types, recipients, sets, tuples."""
 
-import enum
 import types
 import typing
 from typing import Any, Final, Union
@@ -8,12 +7,9 @@ from typing import Any, Final, Union
 import attrs
 
 from copsreform._fields import WIRE_TYPE
-from copsreform.agency import Agency, Organization
+from copsreform._wire import RECIPIENT_TAGS, is_enum_type
 
-# The key that says which class a grant's recipient is.
-RECIPIENT_TAG: Final = "type"
-# The value of RECIPIENT_TAG for each recipient class.
-RECIPIENT_TAGS: Final[dict[type[Any], str]] = {Agency: "agency", Organization: "organization"}
+# The recipient class for each value of its tag.
 RECIPIENT_BY_TAG: Final = {tag: cls for cls, tag in RECIPIENT_TAGS.items()}
 
 # Type inspection ----------------------------------------------------------------------
@@ -81,12 +77,7 @@ def wire_hints(cls: type[Any]) -> dict[str, Any]:
 
 def is_enum_set(tp: Any) -> bool:
     args = typing.get_args(tp)
-    return (
-        typing.get_origin(tp) is frozenset
-        and len(args) == 1
-        and isinstance(args[0], type)
-        and issubclass(args[0], enum.Enum)
-    )
+    return typing.get_origin(tp) is frozenset and len(args) == 1 and is_enum_type(args[0])
 
 
 def is_tuple(tp: Any) -> bool:

@@ -4,15 +4,10 @@ A document may carry ``"format_version"``; one without it is read as version 1. 
 future version adds one step here that takes a version N document to N + 1.
 """
 
-from typing import Any, Final
+from typing import Any
 
+from copsreform._wire import FORMAT_VERSION, VERSION_KEY
 from copsreform.errors import ValidationError
-
-# The version of the wire format this release writes. Documents without the key are
-# read as version 1, the first.
-FORMAT_VERSION: Final = 1
-
-VERSION_KEY: Final = "format_version"
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

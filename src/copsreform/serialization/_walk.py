@@ -4,20 +4,18 @@ It runs only when the converter refuses a document, and reads it with the same w
 checks, recording each problem with its path instead of stopping at the first.
 """
 
-import enum
 import typing
 from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
 
+from copsreform._wire import RECIPIENT_TAG, RECIPIENT_TAGS, is_enum_type, is_model_class
 from copsreform.errors import Problem, ValidationError
 from copsreform.serialization._checks import CANONICAL, PRIMITIVES, RefusedError, enum_checks
 from copsreform.serialization._converter import structure_enum_set
 from copsreform.serialization._hints import (
     RECIPIENT_BY_TAG,
-    RECIPIENT_TAG,
-    RECIPIENT_TAGS,
     is_enum_set,
     is_recipient,
     is_tuple,
@@ -62,10 +60,10 @@ def walk(tp: Any, value: object, at: Location, problems: list[Problem]) -> Any:
         return None if value is None else walk(inner, value, at, problems)
     if is_recipient(tp):
         return _walk_recipient(value, at, problems)
-    if attrs.has(tp) and tp not in PRIMITIVES:
+    if is_model_class(tp):
         return _walk_attrs(tp, value, at, problems)
     try:
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        if is_enum_type(tp):
             return enum_checks(tp)(value)
         if is_enum_set(tp) and type(value) is list:
             check = enum_checks(typing.get_args(tp)[0])
