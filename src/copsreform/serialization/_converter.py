@@ -17,11 +17,12 @@ from copsreform.agency import Agency, Organization
 from copsreform.fiscal import FiscalYear
 from copsreform.serialization._checks import CANONICAL, PRIMITIVES, RefusedError, enum_checks
 from copsreform.serialization._hints import (
-    RECIPIENT_BY_TAG,
     is_enum_set,
     is_recipient,
     is_tuple,
     optional_inner,
+    tagged_class,
+    untagged,
     wire_name,
 )
 
@@ -68,13 +69,10 @@ def _recipient_unstructure_hooks() -> dict[type[Any], Callable[[Any], dict[str, 
 def _structure_recipient(value: object, _: Any) -> Agency | Organization:
     if type(value) is not dict:
         raise RefusedError("must be an object")
-    tag = value.get(RECIPIENT_TAG)
-    cls = RECIPIENT_BY_TAG.get(tag) if isinstance(tag, str) else None
+    cls = tagged_class(value)
     if cls is None:
         raise RefusedError(f"must have {RECIPIENT_TAG!r} 'agency' or 'organization'")
-    body = value.copy()
-    del body[RECIPIENT_TAG]
-    return typing.cast(Agency | Organization, _recipient_hooks()[cls](body, cls))
+    return typing.cast(Agency | Organization, _recipient_hooks()[cls](untagged(value), cls))
 
 
 _RECIPIENT_HOOKS: dict[type[Any], Callable[[Any, Any], Any]] = {}
@@ -165,7 +163,7 @@ def _structure_attrs_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
             # A recipient cut out of a grant keeps its tag; its own tag is no problem.
             if value[RECIPIENT_TAG] != own_tag:
                 raise RefusedError(f"must have {RECIPIENT_TAG!r} {own_tag!r} or none")
-            value = {key: item for key, item in value.items() if key != RECIPIENT_TAG}
+            value = untagged(value)
         return fn(value, tp)
 
     return structure

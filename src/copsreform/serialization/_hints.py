@@ -7,10 +7,22 @@ from typing import Any, Final, Union
 import attrs
 
 from copsreform._fields import WIRE_TYPE
-from copsreform._wire import RECIPIENT_TAGS, is_enum_type
+from copsreform._wire import RECIPIENT_TAG, RECIPIENT_TAGS, is_enum_type
 
 # The recipient class for each value of its tag.
-RECIPIENT_BY_TAG: Final = {tag: cls for cls, tag in RECIPIENT_TAGS.items()}
+_RECIPIENT_BY_TAG: Final = {tag: cls for cls, tag in RECIPIENT_TAGS.items()}
+
+
+def tagged_class(value: dict[str, Any]) -> type[Any] | None:
+    """The recipient class a dict's tag names, or ``None`` if its tag is missing or unknown."""
+    tag = value.get(RECIPIENT_TAG)
+    return _RECIPIENT_BY_TAG.get(tag) if isinstance(tag, str) else None
+
+
+def untagged(value: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``value`` without its recipient tag."""
+    return {key: item for key, item in value.items() if key != RECIPIENT_TAG}
+
 
 # Type inspection ----------------------------------------------------------------------
 

@@ -15,11 +15,12 @@ from copsreform.errors import Problem, ValidationError
 from copsreform.serialization._checks import CANONICAL, PRIMITIVES, RefusedError, enum_checks
 from copsreform.serialization._converter import structure_enum_set
 from copsreform.serialization._hints import (
-    RECIPIENT_BY_TAG,
     is_enum_set,
     is_recipient,
     is_tuple,
     optional_inner,
+    tagged_class,
+    untagged,
     wire_hints,
     wire_name,
 )
@@ -95,8 +96,7 @@ def _walk_recipient(value: object, at: Location, problems: list[Problem]) -> Any
     if type(value) is not dict:
         problems.append(Problem("must be an object", value, at))
         return FAILED
-    tag = value.get(RECIPIENT_TAG)
-    cls = RECIPIENT_BY_TAG.get(tag) if isinstance(tag, str) else None
+    cls = tagged_class(value)
     if cls is None:
         problems.append(
             Problem("is required: 'agency' or 'organization'", location=(*at, RECIPIENT_TAG))
@@ -106,7 +106,7 @@ def _walk_recipient(value: object, at: Location, problems: list[Problem]) -> Any
             )
         )
         return FAILED
-    return _walk_attrs(cls, {k: v for k, v in value.items() if k != RECIPIENT_TAG}, at, problems)
+    return _walk_attrs(cls, untagged(value), at, problems)
 
 
 def _walk_attrs(cls: type[Any], value: object, at: Location, problems: list[Problem]) -> Any:
@@ -169,7 +169,7 @@ def _without_own_tag(
                 f"must be {own_tag!r} (or left out)", value[RECIPIENT_TAG], (*at, RECIPIENT_TAG)
             )
         )
-    return {key: item for key, item in value.items() if key != RECIPIENT_TAG}
+    return untagged(value)
 
 
 def _field_checked(
