@@ -134,23 +134,21 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, Any], enum.Enum]
 
 
 def _structure_attrs_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
+    # Keys are the constructor's keyword names (attrs aliases), as cattrs writes them.
     overrides: dict[str, Any] = {}
     for field in attrs.fields(cls):
-        name = wire_name(field)
-        check = CANONICAL.get(name)
+        check = CANONICAL.get(wire_name(field))
         if check is not None:
-            overrides[field.name] = override(rename=name, struct_hook=_nullable(check))
+            overrides[field.name] = override(struct_hook=_nullable(check))
         elif WIRE_TYPE in field.metadata:
-            overrides[field.name] = override(
-                rename=name, struct_hook=converter.get_structure_hook(field.metadata[WIRE_TYPE])
-            )
-        elif name != field.name:
-            overrides[field.name] = override(rename=name)
+            wire_type = field.metadata[WIRE_TYPE]
+            overrides[field.name] = override(struct_hook=converter.get_structure_hook(wire_type))
     fn = make_dict_structure_fn(
         cls,
         converter,
         _cattrs_forbid_extra_keys=True,
         _cattrs_detailed_validation=False,
+        _cattrs_use_alias=True,
         **overrides,
     )
 
@@ -170,10 +168,7 @@ def _structure_attrs_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
 
 
 def _unstructure_attrs_factory(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
-    overrides = {
-        f.name: override(rename=wire_name(f)) for f in attrs.fields(cls) if wire_name(f) != f.name
-    }
-    return make_dict_unstructure_fn(cls, converter, **typing.cast(dict[str, Any], overrides))
+    return make_dict_unstructure_fn(cls, converter, _cattrs_use_alias=True)
 
 
 def _build_converter() -> cattrs.Converter:
