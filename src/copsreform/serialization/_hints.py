@@ -31,6 +31,7 @@ def optional_inner(tp: Any) -> Any | None:
     """For a type hint ``X | None`` return ``X``; for any other hint, ``None``.
 
     Examples:
+        >>> from copsreform.serialization import optional_inner
         >>> optional_inner(int | None), optional_inner(int)
         (<class 'int'>, None)
     """
@@ -46,6 +47,7 @@ def is_recipient(tp: Any) -> bool:
 
     Examples:
         >>> import copsreform as cr
+        >>> from copsreform.serialization import is_recipient
         >>> is_recipient(cr.Agency | cr.Organization), is_recipient(cr.Agency)
         (True, False)
     """

@@ -58,9 +58,9 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
         >>> lines = ['{"name": "CITY OF COLFAX"}', '{"name": 12}', '', '{"name": "CITY OF MORTON"}']
         >>> for outcome in cr.read_jsonl(cr.Organization, lines):
         ...     print(outcome)
-        Organization(name='CITY OF COLFAX', state=None, uei=None, kind=<OrganizationKind.UNKNOWN: 'unknown'>)
+        CITY OF COLFAX
         line 2: '$.name' must be a string (got 12)
-        Organization(name='CITY OF MORTON', state=None, uei=None, kind=<OrganizationKind.UNKNOWN: 'unknown'>)
+        CITY OF MORTON
     """
     if isinstance(source, str | os.PathLike):
         # Opened by the one I/O layer (gzip recognised, bytes capped). Bytes that are not
@@ -78,15 +78,18 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
         _io.bounded_lines(source, MAX_LINE_CHARS) if isinstance(source, io.TextIOBase) else source
     )
     for number, line in _numbered(lines):
-        if number == 1:
+        if number == 1 and line.startswith("\ufeff"):
             line = line.removeprefix("\ufeff")  # noqa: PLW2901 - a BOM is not content
         if not line or line.isspace():
             continue
         try:
-            length = len(line.rstrip("\r\n"))  # the line end is not part of the line
+            # The line end is not part of the line; a line cut short while reading
+            # carries its full length.
+            length = getattr(line, "length", None) or len(line.rstrip("\r\n"))
             if length > MAX_LINE_CHARS:
                 raise LimitExceededError.single(
-                    f"is longer than {MAX_LINE_CHARS:,} characters", f"{length:,} characters"
+                    f"is too long: {length:,} characters, more than the "
+                    f"{MAX_LINE_CHARS:,} a line may hold"
                 )
             _refuse_undecoded(line)
             yield from_json(cls, line)

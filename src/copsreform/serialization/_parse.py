@@ -55,7 +55,8 @@ def parse_json(text: str | bytes) -> Any:
         raise ArgumentTypeError.single("must be JSON text (str or bytes)", text, root="text")
     if len(text) > MAX_DOCUMENT_CHARS:
         raise LimitExceededError.single(
-            f"is longer than {MAX_DOCUMENT_CHARS:,} characters", f"{len(text):,} characters"
+            f"is too long: {len(text):,} characters, more than the "
+            f"{MAX_DOCUMENT_CHARS:,} a document may hold"
         )
     text = text.removeprefix("\ufeff")
     if _depth_exceeds(text, MAX_DEPTH):

@@ -81,6 +81,7 @@ name.
 
 Examples:
     >>> import io
+    >>> from copsreform import Rejected, read_cde
     >>> from copsreform.batch import Tally, counted
     >>> county_keyed = io.StringIO('''{
     ...   "KING": [{"ori": "WA0170100", "counties": "KING, PIERCE", "state_abbr": "WA",
@@ -201,6 +202,8 @@ def infer_jurisdiction(
         The inferred jurisdiction.
 
     Examples:
+        >>> from copsreform import AgencyType
+        >>> from copsreform.sources.cde import infer_jurisdiction
         >>> infer_jurisdiction(AgencyType.STATE_POLICE, "Washington State Patrol", "WA").value
         'state'
         >>> infer_jurisdiction(AgencyType.OTHER, "Guam", "GU").value
@@ -379,6 +382,7 @@ def usps_state(code: str) -> str:
         The USPS code.
 
     Examples:
+        >>> from copsreform.sources.cde import usps_state
         >>> usps_state("NB"), usps_state("gm"), usps_state("WA")
         ('NE', 'GU', 'WA')
     """
@@ -617,6 +621,7 @@ def detect_format(source: _io.Source) -> Format:
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.cde import detect_format
         >>> detect_format(io.StringIO('{"AL": {"AL0010000": {"agency_name": "X"}}}'))
         'frontend_2018'
         >>> detect_format(io.StringIO('{"KING": [{"ori": "WASPD0000"}]}'))
@@ -748,6 +753,7 @@ def read_cde(
 
     Examples:
         >>> import io
+        >>> from copsreform import read_cde
         >>> rows = io.StringIO(
         ...     "ori,county,latitude,longitude,state_abbr,state,agency_name,agency_type,"
         ...     "is_nibrs,nibrs_start_date\n"
@@ -784,6 +790,7 @@ def read_api(
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.cde import read_api
         >>> list(read_api(io.StringIO('{"AL": {"AL0010000": {}}}')))
         Traceback (most recent call last):
         ...
@@ -816,6 +823,7 @@ def read_frontend_2018(
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.cde import read_frontend_2018
         >>> doc = io.StringIO('{"CZ": {"CZ0000500": {"agency_name": "Canal Zone", '
         ...                   '"agency_type_name": "Other", "primary_county": null}}}')
         >>> print(next(read_frontend_2018(doc)))
@@ -850,6 +858,7 @@ def read_csv(
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.cde import read_csv
         >>> rows = io.StringIO("ori,state_abbr,agency_name,agency_type\n"
         ...                    "C0034019E,CO,Example Campus Police,University or College\n")
         >>> print(next(read_csv(rows)))
@@ -872,6 +881,7 @@ def read_bundled_2018(*, strict: bool = False) -> Outcomes[Agency | Rejected]:
         An iterator of agencies and rejections, as :func:`read_frontend_2018`.
 
     Examples:
+        >>> from copsreform import read_bundled_2018
         >>> from copsreform.batch import split
         >>> agencies, rejected = split(read_bundled_2018())
         >>> len(agencies), len(rejected)

@@ -63,6 +63,7 @@ whole raises :class:`~copsreform.errors.SourceFormatError` before any record is 
 
 Examples:
     >>> import io
+    >>> from copsreform import Rejected, read_usaspending
     >>> from copsreform.batch import Tally, counted
     >>> page = io.BytesIO(b'''{"results": [
     ...   {"Award ID": "2020UMWX0499", "Recipient Name": "CITY OF FEDERAL WAY",
@@ -292,6 +293,7 @@ def classify_program(
         The program, or ``GrantProgram.UNKNOWN``.
 
     Examples:
+        >>> from copsreform import classify_program
         >>> classify_program("TRGP-E/T").value
         'trgp'
         >>> classify_program("THE COPS HIRING PROGRAM (CHP) PROVIDES FUNDING ...").value
@@ -612,6 +614,7 @@ def detect_format(source: _io.Source) -> Format:
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.usaspending import detect_format
         >>> detect_format(io.StringIO("award_id_fain,recipient_name\n"))
         'award_csv'
         >>> detect_format(io.BytesIO(b'{"results": []}'))
@@ -695,6 +698,7 @@ def read_usaspending(
 
     Examples:
         >>> import io
+        >>> from copsreform import read_usaspending
         >>> csv_text = (
         ...     "award_id_fain,recipient_name,recipient_state_code,total_obligated_amount,"
         ...     "period_of_performance_start_date,period_of_performance_current_end_date,"
@@ -743,6 +747,7 @@ def read_api(
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.usaspending import read_api
         >>> page = io.StringIO('{"results": [{"Award ID": "2020UMWX0499"}]}')
         >>> print(next(read_api(page)))
         index 0: '$.Recipient Name' is required; '$.Award Amount' is required; '$.Start Date' is required; '$.End Date' is required
@@ -790,6 +795,7 @@ def read_award_csv(
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.usaspending import read_award_csv
         >>> list(read_award_csv(io.StringIO("award_id_fain,recipient_name\n")))
         Traceback (most recent call last):
         ...
@@ -832,6 +838,7 @@ def read_transaction_csv(
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.usaspending import read_transaction_csv
         >>> text = (
         ...     "award_id_fain,recipient_name,federal_action_obligation,"
         ...     "period_of_performance_start_date,period_of_performance_current_end_date,"
@@ -865,6 +872,7 @@ def read_bundled_usaspending(*, strict: bool = False) -> Iterator[Grant | Reject
         An iterator of 100 grants (every record of the page imports).
 
     Examples:
+        >>> from copsreform import read_bundled_usaspending
         >>> grants = list(read_bundled_usaspending())
         >>> len(grants), grants[0].award_number, grants[0].recipient.state
         (100, '2020UMWX0499', 'WA')
