@@ -131,16 +131,16 @@ def _typed_arguments(
 
 def breakdown(lines: list[str]) -> str:
     """Time each stage of the decode separately; return a Markdown table."""
-    from copsreform import serialization as s
+    from copsreform.serialization._migrate import migrate
 
     grant = cr.Grant
     n = len(lines)
     loads = json.loads
     parsed = [loads(line) for line in lines]
-    migrated = [s._migrate(d) for d in parsed]  # private: profiling the library
+    migrated = [migrate(d) for d in parsed]  # private: profiling the library
     grants = [cr.from_dict(grant, d) for d in parsed]
     typed = _typed_arguments(grants)
-    structure = s.converter.structure
+    structure = cr.serialization.converter.structure
     from_json, from_dict = cr.from_json, cr.from_dict
 
     def construct() -> list[Any]:
@@ -181,12 +181,12 @@ def breakdown(lines: list[str]) -> str:
         ("json.loads per line", lambda: [loads(x) for x in lines]),
         (
             "parse_json per line (strict JSON: size, depth, repeated keys, NaN)",
-            lambda: [s.parse_json(x) for x in lines],
+            lambda: [cr.serialization.parse_json(x) for x in lines],
         ),
         ("from_dict on parsed dicts", lambda: [from_dict(grant, d) for d in parsed]),
         (
             "_migrate (drops format_version: copies the dict)",
-            lambda: [s._migrate(d) for d in parsed],
+            lambda: [migrate(d) for d in parsed],
         ),
         ("converter.structure on migrated dicts", lambda: [structure(d, grant) for d in migrated]),
         ("Grant(...) + recipient from typed values (attrs __init__)", construct),

@@ -45,6 +45,14 @@ import msgspec
 from msgspec import Meta
 
 from copsreform import _fields as f
+from copsreform._wire import (
+    FORMAT_VERSION,
+    RECIPIENT_TAG,
+    RECIPIENT_TAGS,
+    VERSION_KEY,
+    ZERO_CENTS,
+    is_model_class,
+)
 from copsreform.agency import Agency, Organization
 from copsreform.constraints import MONEY_DIGITS, MONEY_SCALE
 from copsreform.engagement import Engagement, Recommendation, StatusChange
@@ -136,10 +144,6 @@ _FIELD_TYPES: Final[dict[type[Any], dict[str, Any]]] = {
     Engagement: {"focus": Text | None},
 }
 
-_TAG: Final = "type"  # the recipient's tag key, as serialization reads it
-_VERSION_KEY: Final = "format_version"
-#: The version of the wire format written (as :data:`copsreform.FORMAT_VERSION`).
-FORMAT_VERSION: Final = 1
 _UNSET: Final = msgspec.UNSET
 
 
@@ -173,12 +177,7 @@ _OPTIONAL: Final = "(None if (v := {v}) is None else {f}(v))"
 _DISPATCH: Final = "{f}[type(v := {v})](v)"
 _EACH: Final = "tuple(map({f}, {v}))"
 _YEAR: Final = operator.attrgetter("year")
-_ZERO: Final = Decimal("0.00")
 _VALUE: Final = operator.attrgetter("value")
-
-
-def _is_model(tp: Any) -> bool:
-    return isinstance(tp, type) and attrs.has(tp) and tp is not FiscalYear
 
 
 def _sorted_members(members: frozenset[enum.Enum]) -> list[enum.Enum]:
@@ -188,7 +187,7 @@ def _sorted_members(members: frozenset[enum.Enum]) -> list[enum.Enum]:
 def _wire(tp: Any) -> tuple[Any, _Conversion | None, _Conversion | None]:
     """For a type hint: the wire type, and the conversions from and to the wire (or None)."""
     # serialization imports this module; by the time a plan is made it is loaded.
-    from copsreform.serialization import RECIPIENT_TAGS, is_recipient, optional_inner  # noqa: PLC0415
+    from copsreform.serialization import is_recipient, optional_inner  # noqa: PLC0415
 
     inner = optional_inner(tp)
     if inner is not None and not is_recipient(tp):
@@ -211,7 +210,7 @@ def _wire(tp: Any) -> tuple[Any, _Conversion | None, _Conversion | None]:
         return Money, _Conversion(Decimal, _CENTS), None
     if tp is FiscalYear:
         return Year, _Conversion(FiscalYear.shared), _Conversion(_YEAR)
-    if _is_model(tp):
+    if is_model_class(tp):
         return _struct(tp), _Conversion(_builder(tp)), _Conversion(_writer(tp))
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         item, read, write = _wire(args[0])
@@ -261,7 +260,7 @@ def _struct(cls: type[Any], tag: str | None = None) -> type[msgspec.Struct]:
             fields.append((name, wire))
             if _holds_struct(wire):
                 nested.append(name)
-        options: dict[str, Any] = {"tag_field": _TAG, "tag": tag} if tag else {}
+        options: dict[str, Any] = {"tag_field": RECIPIENT_TAG, "tag": tag} if tag else {}
         _STRUCTS[key] = msgspec.defstruct(
             f"{cls.__name__}Wire",
             fields,
@@ -307,7 +306,7 @@ def _builder(cls: type[Any]) -> Callable[[Any], Any]:
     """
     if cls not in _BUILDERS:
         namespace, values = _converted_fields(cls, reading=True)
-        namespace.update({"new": object.__new__, "cls": cls, "ZERO": _ZERO})
+        namespace.update({"new": object.__new__, "cls": cls, "ZERO": ZERO_CENTS})
         lines = [f"def build_{cls.__name__}(wire):", "    obj = new(cls)"]
         for index, (field, value) in enumerate(zip(attrs.fields(cls), values, strict=True)):
             namespace[f"set{index}"] = cls.__dict__[field.name].__set__
@@ -349,7 +348,7 @@ def _plan(cls: type[Any]) -> _Plan:
     struct = _struct(cls)
     document = msgspec.defstruct(
         f"{cls.__name__}Document",
-        [(_VERSION_KEY, Literal[1] | msgspec.UnsetType, _UNSET)],
+        [(VERSION_KEY, Literal[FORMAT_VERSION] | msgspec.UnsetType, _UNSET)],
         bases=(struct,),
         forbid_unknown_fields=True,
         gc=False,
@@ -406,7 +405,7 @@ _KEYS: Final[dict[type[Any], tuple[int, tuple[str, ...], bool]]] = {}
 
 def _count_keys(struct: type[msgspec.Struct], nested: list[str]) -> None:
     tagged = struct.__struct_config__.tag is not None
-    versioned = _VERSION_KEY in struct.__struct_fields__
+    versioned = VERSION_KEY in struct.__struct_fields__
     _KEYS[struct] = (len(struct.__struct_fields__) + tagged, tuple(nested), versioned)
 
 
@@ -492,7 +491,7 @@ def encode(obj: object) -> str | None:
     cls = type(obj)
     write = _DOCUMENT_WRITERS.get(cls)
     if write is None:
-        if cls in _DOCUMENT_WRITERS or not _is_model(cls):
+        if cls in _DOCUMENT_WRITERS or not is_model_class(cls):
             return None
         with _MAKING:
             try:

@@ -61,7 +61,6 @@ Examples:
 """
 
 import datetime as dt
-import enum
 import functools
 import inspect
 import operator
@@ -78,6 +77,7 @@ import attrs
 from copsreform import _fields
 from copsreform._atomic import replacing_bytes
 from copsreform._records import raise_strict
+from copsreform._wire import is_enum_type, is_model_class
 from copsreform.batch import Rejected
 from copsreform.errors import MissingExtraError, Problem, SourceFormatError, ValidationError
 from copsreform.fiscal import FiscalYear
@@ -187,14 +187,6 @@ def _class_summary(cls: type[Any]) -> str:
 # Types ------------------------------------------------------------------------------------
 
 
-def _is_enum(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, enum.Enum)
-
-
-def _is_record(tp: Any) -> bool:
-    return attrs.has(tp) and tp is not FiscalYear
-
-
 def _hints(cls: type[Any]) -> dict[str, Any]:
     return wire_hints(cls)
 
@@ -236,14 +228,14 @@ def arrow_type(tp: Any) -> "pa.DataType":
     }
     if tp in simple:
         return simple[tp]
-    if _is_enum(tp):
+    if is_enum_type(tp):
         return pa.dictionary(pa.int32(), pa.string())
     origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin is frozenset and len(args) == 1 and _is_enum(args[0]):
+    if origin is frozenset and len(args) == 1 and is_enum_type(args[0]):
         return pa.list_(arrow_type(args[0]))
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return pa.list_(arrow_type(args[0]))
-    if _is_record(tp):
+    if is_model_class(tp):
         return pa.struct([_arrow_field(pa, f, _hints(tp)[f.name], tp) for f in attrs.fields(tp)])
     raise TypeError(f"copsreform has no Arrow type for {tp!r}")
 
@@ -319,7 +311,7 @@ class _Plan:
 
 @_per_class
 def _plan(cls: type[Any]) -> _Plan:
-    if not _is_record(cls):
+    if not is_model_class(cls):
         raise TypeError(f"Arrow tables hold copsreform model objects, not {cls!r}")
     columns: list[_Column] = []
     flattened: set[str] = set()
@@ -332,7 +324,7 @@ def _plan(cls: type[Any]) -> _Plan:
         if is_recipient(tp):
             flattened.add(key)
             columns.extend(_recipient_columns(field, key, required))
-        elif _is_record(tp):
+        elif is_model_class(tp):
             flattened.add(key)
             columns.extend(_record_columns(field, key, tp, required))
         else:
@@ -364,7 +356,9 @@ def _record_columns(
     for inner in attrs.fields(tp):
         inner_key = _wire_name(inner)
         inner_tp = hints[inner.name]
-        if _is_record(inner_tp) or is_recipient(inner_tp):  # pragma: no cover - not in the model
+        if is_model_class(inner_tp) or is_recipient(
+            inner_tp
+        ):  # pragma: no cover - not in the model
             raise TypeError(f"{tp.__name__}.{inner_key}: records nested twice are not flattened")
         columns.append(
             _Column(
@@ -443,7 +437,7 @@ def _plain(tp: Any) -> Callable[[Any], Any]:
     if inner is not None:
         convert = _plain(inner)
         return lambda value: None if value is None else convert(value)
-    if _is_enum(tp):
+    if is_enum_type(tp):
         return operator.attrgetter("value")
     if tp is FiscalYear:
         return operator.attrgetter("year")
@@ -453,7 +447,7 @@ def _plain(tp: Any) -> Callable[[Any], Any]:
     if origin is tuple:
         item = _plain(args[0])
         return lambda items: [item(i) for i in items]
-    if _is_record(tp):
+    if is_model_class(tp):
         hints = _hints(tp)
         parts = [(_wire_name(f), f.name, _plain(hints[f.name])) for f in attrs.fields(tp)]
         return lambda record: {key: c(getattr(record, name)) for key, name, c in parts}
@@ -463,7 +457,7 @@ def _plain(tp: Any) -> Callable[[Any], Any]:
 def _encoder(pa: Any, column: _Column, arrow: Any) -> Callable[[list[Any]], Any]:
     """How one column's values (Python objects) become an Arrow array."""
     tp = optional_inner(column.tp) or column.tp
-    if column.attribute is None or _is_enum(tp):
+    if column.attribute is None or is_enum_type(tp):
         values = list(RECIPIENT_TAGS.values()) if column.attribute is None else list(tp)
         index = {value: i for i, value in enumerate(values)}
         dictionary = pa.array([v if isinstance(v, str) else v.value for v in values], pa.string())
@@ -475,7 +469,7 @@ def _encoder(pa: Any, column: _Column, arrow: Any) -> Callable[[list[Any]], Any]
         return encode_enum
     if tp is FiscalYear:
         return lambda items: pa.array([i if i is None else i.year for i in items], arrow)
-    if typing.get_origin(tp) in (frozenset, tuple) or _is_record(tp):
+    if typing.get_origin(tp) in (frozenset, tuple) or is_model_class(tp):
         convert = _plain(column.tp)
         return lambda items: pa.array([convert(i) for i in items], arrow)
     return lambda items: pa.array(items, arrow)

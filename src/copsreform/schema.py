@@ -25,7 +25,6 @@ Examples:
 """
 
 import datetime as dt
-import enum
 import json
 import typing
 from decimal import Decimal
@@ -34,6 +33,7 @@ from typing import Any, Final
 import attrs
 
 from copsreform import _fields, citation, constraints
+from copsreform._wire import is_enum_type, is_model_class
 from copsreform.agency import Agency, Organization
 from copsreform.engagement import Engagement
 from copsreform.fiscal import MAX_YEAR, MIN_YEAR, FiscalYear
@@ -176,7 +176,7 @@ class _Builder:
         if attrs.has(tp):
             name = self.define(tp)
             return {"$ref": f"#/$defs/{name}"}
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        if is_enum_type(tp):
             return {"enum": [m.value for m in tp]}
         if typing.get_origin(tp) is frozenset:
             return {"type": "array", "items": self.for_type(args[0]), "uniqueItems": True}
@@ -280,7 +280,7 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
         >>> cr.json_schema(cr.Agency)["properties"]["ori"]["anyOf"][0]["pattern"]
         '^(?:[A-Z]{2}[A-Z0-9]{7})$'
     """
-    if not attrs.has(cls) or cls is FiscalYear:
+    if not is_model_class(cls):
         raise TypeError(f"json_schema needs a copsreform model class, not {cls!r}")
     builder = _Builder()
     root = builder.properties(cls)
