@@ -101,18 +101,19 @@ Examples:
     (3, 2, 1)
 """
 
-from copsreform.sources.cde._columns import COLUMN_ALIASES
+from typing import Final, TypeAlias
+
+from copsreform.sources.cde import _columns, _readers, _shapes, _states
 from copsreform.sources.cde._jurisdiction import infer_jurisdiction
 from copsreform.sources.cde._readers import (
-    BUNDLED_2018,
     read_api,
     read_bundled_2018,
     read_cde,
     read_csv,
     read_frontend_2018,
 )
-from copsreform.sources.cde._shapes import FORMATS, Format, detect_format
-from copsreform.sources.cde._states import FEDERAL_STATE, NCIC_STATE_CODES, usps_state
+from copsreform.sources.cde._shapes import detect_format
+from copsreform.sources.cde._states import usps_state
 
 __all__ = [
     "BUNDLED_2018",
@@ -130,3 +131,50 @@ __all__ = [
     "read_frontend_2018",
     "usps_state",
 ]
+
+#: The shapes of FBI agency data this module reads.
+Format: TypeAlias = _shapes.Format
+#: Every :data:`Format`, in the order the module documentation describes them.
+FORMATS: Final = _shapes.FORMATS
+#: Where the bundled 2018 list sits inside the package (see its README beside it).
+BUNDLED_2018: Final = _readers.BUNDLED_2018
+#: Every source column name each value of an :class:`~copsreform.Agency` is read from,
+#: lower case, in order of preference; a header is matched case-insensitively. One
+#: table serves every shape: a column is found by its name, never by its position.
+#:
+#: * ``name``: ``PUB_AGENCY_NAME`` (NIBRS ``agencies``, hate-crime table) or
+#:   ``agency_name`` (API, 2018 list, ``cde_agencies``, flat CSV); ``pug_agency_name`` is
+#:   the misspelling reported in the header of the FBI's 1991-2025 ``hate_crime.csv``
+#:   (by a third-party write-up of the file; not checked against the FBI's download);
+#: * ``unit``: ``PUB_AGENCY_UNIT``, appended to the published name when present;
+#: * ``state``: ``STATE_ABBR``/``state_abbr``, else ``STATE_POSTAL_ABBR``, else the 2018
+#:   list's state key;
+#: * ``agency_type``: ``AGENCY_TYPE_NAME``/``agency_type_name`` or ``agency_type``;
+#: * ``county``: ``COUNTY_NAME``/``county_name``, ``counties``, ``primary_county`` or
+#:   ``county``, kept as written (``"ACADIA; EVANGELINE"``);
+#: * ``population``: ``POPULATION``/``population``;
+#: * ``sworn_officers``: ``total_officers``, or ``MALE_OFFICER`` plus ``FEMALE_OFFICER``.
+COLUMN_ALIASES: Final = _columns.COLUMN_ALIASES
+#: NCIC state codes that the FBI writes in a state column and that differ from the USPS
+#: code of the same state or territory. Source: the FBI Crime Data Explorer's own
+#: front end, fbi-cde/crime-data-frontend issue 806 (2017): "The two entities where ORIs
+#: are not prefixed by the respective postal abbreviation are: Nebraska NE NB, Guam GU
+#: GM" [verified in the FBI's 2018 list: 338 of 338 Nebraska ORIs start ``NB``]. Every
+#: other state code in the FBI's agency tables is the USPS code.
+NCIC_STATE_CODES: Final = _states.NCIC_STATE_CODES
+#: The FBI's pseudo-state of federal agencies in its hate-crime and some NIBRS tables.
+FEDERAL_STATE: Final = _states.FEDERAL_STATE
+
+# The functions are documented, linked and pickled under the name users import them by.
+for _function in (
+    detect_format,
+    infer_jurisdiction,
+    read_api,
+    read_bundled_2018,
+    read_cde,
+    read_csv,
+    read_frontend_2018,
+    usps_state,
+):
+    _function.__module__ = __name__
+del _function

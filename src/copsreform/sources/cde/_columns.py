@@ -8,22 +8,7 @@ import attrs
 
 __all__ = ["COLUMN_ALIASES", "NULLS", "Columns"]
 
-#: Every source column name each value of an :class:`~copsreform.Agency` is read from,
-#: lower case, in order of preference; a header is matched case-insensitively. One
-#: table serves every shape: a column is found by its name, never by its position.
-#:
-#: * ``name``: ``PUB_AGENCY_NAME`` (NIBRS ``agencies``, hate-crime table) or
-#:   ``agency_name`` (API, 2018 list, ``cde_agencies``, flat CSV); ``pug_agency_name`` is
-#:   the misspelling reported in the header of the FBI's 1991-2025 ``hate_crime.csv``
-#:   (by a third-party write-up of the file; not checked against the FBI's download);
-#: * ``unit``: ``PUB_AGENCY_UNIT``, appended to the published name when present;
-#: * ``state``: ``STATE_ABBR``/``state_abbr``, else ``STATE_POSTAL_ABBR``, else the 2018
-#:   list's state key;
-#: * ``agency_type``: ``AGENCY_TYPE_NAME``/``agency_type_name`` or ``agency_type``;
-#: * ``county``: ``COUNTY_NAME``/``county_name``, ``counties``, ``primary_county`` or
-#:   ``county``, kept as written (``"ACADIA; EVANGELINE"``);
-#: * ``population``: ``POPULATION``/``population``;
-#: * ``sworn_officers``: ``total_officers``, or ``MALE_OFFICER`` plus ``FEMALE_OFFICER``.
+# Public as the package's COLUMN_ALIASES, and documented there.
 COLUMN_ALIASES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
         "ori": ("ori",),

@@ -56,6 +56,7 @@ def infer_jurisdiction(
         The inferred jurisdiction.
 
     Examples:
+        >>> from copsreform import AgencyType
         >>> infer_jurisdiction(AgencyType.STATE_POLICE, "Washington State Patrol", "WA").value
         'state'
         >>> infer_jurisdiction(AgencyType.OTHER, "Guam", "GU").value

@@ -27,7 +27,7 @@ __all__ = [
     "read_frontend_2018",
 ]
 
-#: Where the bundled 2018 list sits inside the package (see its README beside it).
+# Public as the package's BUNDLED_2018, and documented there.
 BUNDLED_2018: Final = "data/cde/agencies-by-state-2018.json.gz"
 
 

@@ -9,9 +9,9 @@ from copsreform.sources.cde._columns import COLUMN_ALIASES
 
 __all__ = ["FORMATS", "Format", "detect", "detect_format"]
 
-#: The shapes of FBI agency data this module reads.
+# Public as the package's Format, and documented there.
 Format = Literal["api", "frontend_2018", "csv"]
-#: Every :data:`Format`, in the order the module documentation describes them.
+# Public as the package's FORMATS, and documented there.
 FORMATS: Final[tuple[Format, ...]] = ("api", "frontend_2018", "csv")
 
 _JSON_SHAPE: Final = re.compile(r'\{\s*"(?:[^"\\]|\\.)*"\s*:\s*([\[{])')

@@ -6,15 +6,10 @@ from typing import Final
 
 __all__ = ["FEDERAL_STATE", "NCIC_STATE_CODES", "usps_state"]
 
-#: NCIC state codes that the FBI writes in a state column and that differ from the USPS
-#: code of the same state or territory. Source: the FBI Crime Data Explorer's own
-#: front end, fbi-cde/crime-data-frontend issue 806 (2017): "The two entities where ORIs
-#: are not prefixed by the respective postal abbreviation are: Nebraska NE NB, Guam GU
-#: GM" [verified in the FBI's 2018 list: 338 of 338 Nebraska ORIs start ``NB``]. Every
-#: other state code in the FBI's agency tables is the USPS code.
+# Public as the package's NCIC_STATE_CODES, and documented there.
 NCIC_STATE_CODES: Final[Mapping[str, str]] = MappingProxyType({"NB": "NE", "GM": "GU"})
 
-#: The FBI's pseudo-state of federal agencies in its hate-crime and some NIBRS tables.
+# Public as the package's FEDERAL_STATE, and documented there.
 FEDERAL_STATE: Final = "FS"
 
 

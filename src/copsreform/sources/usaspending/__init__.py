@@ -87,11 +87,11 @@ Examples:
     (3, 2, 1, (("'$.Award ID' must have the form YYYY-PP-WX-NNNN", 1),))
 """
 
+from typing import Final, TypeAlias
+
+from copsreform.sources.usaspending import _readers
 from copsreform.sources.usaspending._classify import classify_program
 from copsreform.sources.usaspending._readers import (
-    BUNDLED_PAGE,
-    FORMATS,
-    Format,
     detect_format,
     read_api,
     read_award_csv,
@@ -112,3 +112,25 @@ __all__ = [
     "read_transaction_csv",
     "read_usaspending",
 ]
+
+#: The shapes of USAspending data this module reads.
+Format: TypeAlias = _readers.Format
+#: Every :data:`Format`, in the order the module documentation describes them.
+FORMATS: Final = _readers.FORMATS
+#: The real USAspending page that ships with copsreform, inside the package: 100 COPS
+#: awards (Assistance Listing 16.710) to recipients in Washington state. Provenance is in
+#: ``data/usaspending/README.md`` inside the package.
+BUNDLED_PAGE: Final = _readers.BUNDLED_PAGE
+
+# The functions are documented, linked and pickled under the name users import them by.
+for _function in (
+    classify_program,
+    detect_format,
+    read_api,
+    read_award_csv,
+    read_bundled_usaspending,
+    read_transaction_csv,
+    read_usaspending,
+):
+    _function.__module__ = __name__
+del _function

@@ -31,9 +31,9 @@ __all__ = [
     "read_usaspending",
 ]
 
-#: The shapes of USAspending data this module reads.
+# Public as the package's Format, and documented there.
 Format = Literal["api", "award_csv", "transaction_csv"]
-#: Every :data:`Format`, in the order the module documentation describes them.
+# Public as the package's FORMATS, and documented there.
 FORMATS: Final[tuple[Format, ...]] = ("api", "award_csv", "transaction_csv")
 
 _TRANSACTION_MARKERS: Final = ("assistance_transaction_unique_key", "federal_action_obligation")
@@ -316,9 +316,7 @@ def read_transaction_csv(
     return _read(source, "transaction_csv", defaults, strict, max_bytes)
 
 
-#: The real USAspending page that ships with copsreform, inside the package: 100 COPS
-#: awards (Assistance Listing 16.710) to recipients in Washington state. Provenance is in
-#: ``data/usaspending/README.md`` inside the package.
+# Public as the package's BUNDLED_PAGE, and documented there.
 BUNDLED_PAGE: Final = "data/usaspending/spending_by_award_16710_WA_page1.json"
 
 
