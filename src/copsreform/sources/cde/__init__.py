@@ -103,6 +103,7 @@ Examples:
 
 from typing import Final, TypeAlias
 
+from copsreform.sources._public import present
 from copsreform.sources.cde import _columns, _readers, _shapes, _states
 from copsreform.sources.cde._jurisdiction import infer_jurisdiction
 from copsreform.sources.cde._readers import (
@@ -165,16 +166,4 @@ NCIC_STATE_CODES: Final = _states.NCIC_STATE_CODES
 #: The FBI's pseudo-state of federal agencies in its hate-crime and some NIBRS tables.
 FEDERAL_STATE: Final = _states.FEDERAL_STATE
 
-# The functions are documented, linked and pickled under the name users import them by.
-for _function in (
-    detect_format,
-    infer_jurisdiction,
-    read_api,
-    read_bundled_2018,
-    read_cde,
-    read_csv,
-    read_frontend_2018,
-    usps_state,
-):
-    _function.__module__ = __name__
-del _function
+present(globals(), __all__)

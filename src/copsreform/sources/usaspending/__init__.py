@@ -89,6 +89,7 @@ Examples:
 
 from typing import Final, TypeAlias
 
+from copsreform.sources._public import present
 from copsreform.sources.usaspending import _readers
 from copsreform.sources.usaspending._classify import classify_program
 from copsreform.sources.usaspending._readers import (
@@ -122,15 +123,4 @@ FORMATS: Final = _readers.FORMATS
 #: ``data/usaspending/README.md`` inside the package.
 BUNDLED_PAGE: Final = _readers.BUNDLED_PAGE
 
-# The functions are documented, linked and pickled under the name users import them by.
-for _function in (
-    classify_program,
-    detect_format,
-    read_api,
-    read_award_csv,
-    read_bundled_usaspending,
-    read_transaction_csv,
-    read_usaspending,
-):
-    _function.__module__ = __name__
-del _function
+present(globals(), __all__)
