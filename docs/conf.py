@@ -102,17 +102,13 @@ napoleon_use_ivar = True
 
 # -- doctest -------------------------------------------------------------------------
 
-# Names every documentation example may use without importing them again.
+# Every example shows its own imports, as a reader would type them; the setup only
+# points at the real public files the tests use (``DATA``) and relaxes Hypothesis.
 doctest_global_setup = f"""
-import json
-from datetime import date
-from decimal import Decimal
-from pathlib import Path
-
-import copsreform as cr
+import pathlib as _pathlib
 
 # The real public files the tests use, for examples that read a file.
-DATA = Path({str(ROOT / "tests" / "data")!r})
+DATA = _pathlib.Path({str(ROOT / "tests" / "data")!r})
 
 # Property-test examples must pass on a slow or busy machine too: no time limits.
 from hypothesis import HealthCheck, settings

@@ -92,7 +92,7 @@ def test_a_seven_character_cops_ori_is_refused_not_padded() -> None:
         (
             "agency_type",
             "City",
-            "must be a AgencyType (one of 'city', 'county', 'state_police', 'other_state_agency', 'tribal', 'university_or_college', 'federal', 'other', 'unknown')",
+            "must be an AgencyType (one of 'city', 'county', 'state_police', 'other_state_agency', 'tribal', 'university_or_college', 'federal', 'other', 'unknown')",
         ),
         ("population", -1, "must not be negative"),
         ("population", 1.5, "must be an int"),

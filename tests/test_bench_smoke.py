@@ -72,3 +72,14 @@ def test_msgspec_model_agrees_with_copsreform() -> None:
     pytest.importorskip("msgspec", reason="msgspec is a bench-only dependency")
     result = _agreement(contenders.msgspec_contender())
     assert result.problems == []
+
+
+def test_the_bench_reads_only_data_a_fresh_clone_has() -> None:
+    """bench/run.py --quick must run on a fresh clone: its real files ship in the package."""
+    realdata = _load("realdata")
+    package = Path(cr.__file__).resolve().parent
+    for path in (realdata.cde_path(), realdata.usaspending_path()):
+        assert path.is_file()
+        assert path.resolve().is_relative_to(package / "data")
+    text = (BENCH / "realdata.py").read_text(encoding="utf-8")
+    assert "shared" not in text

@@ -53,7 +53,7 @@ def test_schema_prints_the_json_schema() -> None:
 
 
 def test_an_unknown_kind_is_a_usage_error_with_exit_2() -> None:
-    code, _, err = run("schema", "grants")
+    code, _, err = run("schema", "grnat")
     assert code == 2
     assert "Invalid value for" in err
 
@@ -117,7 +117,14 @@ def test_summary_json(grants_file: Path) -> None:
     code, out, _ = run("summary", str(grants_file), "--format", "json", "--by", "program")
     assert code == 0
     totals = json.loads(out)["totals"]["program"]
-    assert totals == [{"group": "chp", "grants": 2, "federal_amount": "1219148.71"}]
+    assert totals == [
+        {
+            "group": "chp",
+            "title": "COPS Hiring Program (chp)",
+            "grants": 2,
+            "federal_amount": "1219148.71",
+        }
+    ]
 
 
 def test_python_dash_m_runs_the_same_tool() -> None:
@@ -310,8 +317,9 @@ def test_eligibility_needs_an_agency() -> None:
     assert "give --agencies FILE, or --name" in err
 
 
-def test_a_closed_output_pipe_ends_quietly() -> None:
-    """`copsreform import ... | head -1`: no traceback and no message about the pipe."""
+def test_a_closed_output_pipe_ends_quietly_with_the_status_of_the_whole_file() -> None:
+    """`copsreform import ... | head -1`: no traceback, no message about the pipe, and the
+    exit status of the whole run (the FBI list has 5 known-bad records: 1)."""
     script = (
         "import subprocess, sys\n"
         "p = subprocess.Popen([sys.executable, '-m', 'copsreform', 'import', 'cde', sys.argv[1]],"
@@ -324,7 +332,8 @@ def test_a_closed_output_pipe_ends_quietly() -> None:
         [sys.executable, "-c", script, str(FBI_2018)], capture_output=True, text=True, check=True
     )
     code, err = done.stdout.splitlines()
-    assert code == "0"
+    assert code == "1"
+    assert "rejected 5" in err
     assert "Traceback" not in err
     assert "Broken pipe" not in err
 

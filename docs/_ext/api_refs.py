@@ -134,10 +134,22 @@ def _drop_object_base(
     bases[:] = [base for base in bases if base is not object]
 
 
+def _drop_empty_bases(app: Sphinx, doctree: nodes.document) -> None:
+    """Remove the "Bases:" line autodoc still writes when no base is left to name.
+
+    Sphinx writes the line for every class shown with ``show-inheritance``, even when
+    :func:`_drop_object_base` has left nothing after it (every attrs model class).
+    """
+    for paragraph in list(doctree.findall(nodes.paragraph)):
+        if paragraph.astext().strip() == "Bases:" and paragraph.parent is not None:
+            paragraph.parent.remove(paragraph)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     # Around napoleon (priority 500): remember the first line before, mend it after.
     app.connect("autodoc-process-docstring", _remember_first_line, priority=400)
     app.connect("autodoc-process-docstring", _undo_type_prefix, priority=600)
     app.connect("missing-reference", _resolve)
     app.connect("autodoc-process-bases", _drop_object_base)
+    app.connect("doctree-read", _drop_empty_bases)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

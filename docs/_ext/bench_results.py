@@ -8,6 +8,7 @@
 """
 
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,33 @@ def _measured(name: str, measured: float) -> str:
     return f"{measured:,.0f}/s" if name == "eligibility" else f"{measured:.2f}x"
 
 
+def _changes_since(source: str) -> str:
+    """Say how far ``src/`` has moved since the measured commit, when git can tell.
+
+    ``source`` is what ``bench/run.py`` recorded: a short commit hash, perhaps followed by
+    a note of uncommitted changes.
+    """
+    commit = source.split(maxsplit=1)[0] if source else ""
+    root = RESULTS.parents[2]
+    try:
+        count = subprocess.run(  # noqa: S603 - git with fixed arguments
+            ["git", "rev-list", "--count", f"{commit}..HEAD", "--", "src"],  # noqa: S607
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""  # no git (a source archive), or the commit is not in this history
+    if count == "0":
+        return " The library's source (``src/``) has not changed since."
+    return (
+        f" The library's source (``src/``) has changed in {count} commit(s) since: "
+        "run ``python3 dev.py bench`` to measure it again."
+    )
+
+
 def render(results: dict[str, Any]) -> list[str]:
     """Return the RST for the recorded results."""
     machine = results["machine"]
@@ -65,7 +93,13 @@ def render(results: dict[str, Any]) -> list[str]:
         f"{machine['python']}, {machine['platform']} (copsreform source {machine['source']}). "
         f"Libraries: {libraries}. Load average at the start {load}."
     )
+    measured = (
+        f"**These results measured copsreform at commit {machine['source']}**, "
+        f"recorded {machine['date']}." + _changes_since(machine["source"])
+    )
     lines = [
+        measured,
+        "",
         recorded,
         "",
         f"Input: {results['config']['records']:,} grant records, "

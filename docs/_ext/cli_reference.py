@@ -14,6 +14,7 @@ anything after ``\\f`` is left out.
 
 import importlib
 import inspect
+import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -58,7 +59,7 @@ def _help_rst(text: str | None) -> list[str]:
             else:
                 lines += ["::", "", *(f"   {row}" for row in body), ""]
         else:
-            lines += [*rows, ""]
+            lines += [*(_literal_options(row) for row in rows), ""]
     return lines
 
 
@@ -73,7 +74,16 @@ def _prompted(rows: list[str]) -> list[str]:
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("`", "\\`").replace("|", "\\|")
+    escaped = text.replace("\\", "\\\\").replace("*", "\\*").replace("`", "\\`").replace("|", "\\|")
+    return _literal_options(escaped)
+
+
+_OPTION = re.compile(r"(?<![\w`-])(--[a-z][a-z-]*)")
+
+
+def _literal_options(text: str) -> str:
+    """Show option names (``--errors``) as code, so that "--" does not become a dash."""
+    return _OPTION.sub(r"``\1``", text)
 
 
 def _argument_rows(command: click.Command, ctx: click.Context) -> list[tuple[str, str]]:
@@ -94,15 +104,37 @@ def _argument_rows(command: click.Command, ctx: click.Context) -> list[tuple[str
     return rows
 
 
-def _option_rows(command: click.Command, ctx: click.Context) -> list[tuple[str, str]]:
-    rows = []
+def _option_items(command: click.Command, ctx: click.Context) -> list[tuple[str, str]]:
+    """Each option as ``(term, meaning)``; a choice's values go into the meaning, wrapped.
+
+    Shown as a definition list rather than a table: a choice such as ``--type
+    [city|county|...]`` is one long word that pushed a table's meaning column off screen.
+    """
+    items = []
     for param in command.get_params(ctx):
         if isinstance(param, click.Argument):
             continue
         record = param.get_help_record(ctx)
-        if record is not None:
-            rows.append((record[0], _escape(record[1])))
-    return rows
+        if record is None:
+            continue
+        term, meaning = record
+        if isinstance(param.type, click.Choice):
+            listed = param.type.get_metavar(param, ctx) or ""
+            longest = max(param.opts, key=len).lstrip("-")
+            term = term.replace(listed, longest.upper().replace("-", "_"))
+            values = ", ".join(f"``{choice}``" for choice in param.type.choices)
+            meaning = f"{_escape(meaning)} One of: {values}."
+        else:
+            meaning = _escape(meaning)
+        items.append((term, meaning))
+    return items
+
+
+def _definitions(items: list[tuple[str, str]]) -> list[str]:
+    lines = []
+    for term, meaning in items:
+        lines += [f"``{term}``", f"   {meaning or ' '}", ""]
+    return lines
 
 
 def _table(header: tuple[str, str], rows: list[tuple[str, str]]) -> list[str]:
@@ -132,9 +164,9 @@ def _command_rst(command: click.Command, ctx: click.Context, depth: int) -> list
     arguments = _argument_rows(command, ctx)
     if arguments:
         lines += _table(("Argument", "Value"), arguments)
-    options = _option_rows(command, ctx)
+    options = _option_items(command, ctx)
     if options:
-        lines += _table(("Option", "Meaning"), options)
+        lines += ["**Options**", "", *_definitions(options)]
     if isinstance(command, click.Group):
         for name in command.list_commands(ctx):
             sub = command.get_command(ctx, name)

@@ -99,7 +99,7 @@ def _path(points: list[tuple[float, float]], *, arrow: bool = True, dash: bool =
 
 
 def _figure(
-    directive: SphinxDirective, name: str, svg: str, caption: str, alt: str
+    directive: SphinxDirective, name: str, svg: str, caption: str, alt: str, *, wide: bool = False
 ) -> list[nodes.Node]:
     folder = Path(directive.env.srcdir) / _OUT
     folder.mkdir(parents=True, exist_ok=True)
@@ -110,6 +110,8 @@ def _figure(
     image["classes"].append("copsreform-diagram")
     image["width"] = "100%"  # scaled to the page; the HTML links it to the full-size file
     figure = nodes.figure("", image, classes=["copsreform-figure"])
+    if wide:  # may use the free space right of the text column (see copsreform.css)
+        figure["classes"].append("copsreform-wide")
     caption_node = nodes.caption(caption, "")
     caption_node.extend(directive.parse_inline(caption)[0])
     figure += caption_node
@@ -127,9 +129,14 @@ _MODEL = (
     cr.Agency,
     cr.Provider,
 )
-_CHAR = 7.0  # width of a character of the 11.5px monospace font, in pixels
-_ROW = 17.0
-_HEADER = 26.0
+# The field text is 13 px monospace (a character is 0.602 em wide) and long lines wrap,
+# so that the diagram, scaled to the page's text column at 1280 px, still shows its
+# field text at about 11 px.
+_FIELD_SIZE = 13
+_CHAR = 7.9  # width of a character of the field font, in pixels
+_WRAP = 27  # a "name: type" line longer than this puts the type on a line of its own
+_ROW = 18.0
+_HEADER = 28.0
 
 
 def _optional_inner(tp: Any) -> Any | None:
@@ -199,10 +206,17 @@ class _Box:
 
 def _fields(cls: type[Any]) -> tuple[str, ...]:
     hints = typing.get_type_hints(cls)
-    return tuple(f"{f.alias or f.name}: {_type_label(hints[f.name])}" for f in attrs.fields(cls))
+    lines: list[str] = []
+    for f in attrs.fields(cls):
+        name, label = f.alias or f.name, _type_label(hints[f.name])
+        if len(name) + 2 + len(label) > _WRAP:
+            lines += [f"{name}:", f"  {label}"]
+        else:
+            lines.append(f"{name}: {label}")
+    return tuple(lines)
 
 
-_GAP_X, _GAP_Y, _TOP = 40.0, 110.0, 20.0
+_GAP_X, _GAP_Y, _TOP = 30.0, 110.0, 20.0
 
 
 def _model_layout() -> tuple[dict[type[Any], _Box], dict[tuple[type[Any], type[Any]], str], float]:
@@ -219,7 +233,8 @@ def _model_layout() -> tuple[dict[type[Any], _Box], dict[tuple[type[Any], type[A
         for targets, many in [_links(hints[cls][f.name])]
         for target in targets
     }
-    side_gap = max(len(label) for label in labels.values()) * 6.6 + 30
+    # Arrows beside a box carry their label on two lines (field, then multiplicity).
+    side_gap = max(len(label.split(" ")[0]) for label in labels.values()) * 7.2 + 30
     boxes: dict[type[Any], _Box] = {}
     row1: tuple[type[Any], ...] = (cr.Grant, cr.Engagement)
     stacked: tuple[type[Any], ...] = (cr.StatusChange, cr.Recommendation)
@@ -266,12 +281,18 @@ def _draw_box(box: _Box) -> list[str]:
             box.x + box.width / 2,
             box.y + 18,
             box.cls.__name__,
-            size=14,
+            size=15,
             anchor="middle",
             weight="bold",
         ),
         *(
-            _text(box.x + 10, box.y + _HEADER + 14 + i * _ROW, line, size=11, mono=True)
+            _text(
+                box.x + 10 + (len(line) - len(line.lstrip())) * _CHAR,  # SVG drops spaces
+                box.y + _HEADER + 15 + i * _ROW,
+                line.lstrip(),
+                size=_FIELD_SIZE,
+                mono=True,
+            )
             for i, line in enumerate(box.lines)
         ),
     ]
@@ -299,13 +320,15 @@ def _model_svg() -> str:
         source, target, label = edge
         bus = row1_bottom + 24 + 18 * level
         body.append(_path([(x0, source.bottom), (x0, bus), (x1, bus), (x1, target.y)]))
-        body.append(_text(x1 + 6, target.y - 8, label, size=11, fill=_ACCENT))
+        body.append(_text(x1 + 6, target.y - 8, label, size=12, fill=_ACCENT))
     for source, target, label in edges:
         if (source, target, label) in down:
             continue
         y = target.y + target.height / 2  # beside: from the right side, straight across
         body.append(_path([(source.right, y), (target.x, y)]))
-        body.append(_text(source.right + 6, y - 6, label, size=11, fill=_ACCENT))
+        field, many = label.split(" ", 1)
+        body.append(_text(source.right + 6, y - 6, field, size=12, fill=_ACCENT))
+        body.append(_text(source.right + 6, y + 16, many, size=12, fill=_ACCENT))
     width = max(b.right for b in boxes.values()) + 20
     height = max(b.bottom for b in boxes.values()) + 20
     return _svg(width, height, body, "copsreform model classes and how they relate")
@@ -351,6 +374,7 @@ class ModelDiagram(SphinxDirective):
             "hints.",
             "Class diagram: Grant points to Organization or Agency (recipient); Engagement "
             "points to Agency, Provider, StatusChange (history) and Recommendation.",
+            wide=True,
         )
 
 

@@ -1023,6 +1023,11 @@ _ALL = (
             ),
         ),
     ),
+    Source(
+        "I9",
+        "FBI: National Crime Information Center (NCIC)",
+        ("https://le.fbi.gov/informational-tools/ncic",),
+    ),
     # -- Agency categories --------------------------------------------------------------
     _github(
         "A1",
@@ -1097,6 +1102,12 @@ _ALL = (
                 "article_922aa5e6-a9f1-11ec-b2be-536e1e007104.html"
             ),
         ),
+    ),
+    Source(
+        "A10",
+        "BJS: National Incident-Based Reporting System (NIBRS), background on the "
+        "collection of reported crime data",
+        ("https://bjs.ojp.gov/taxonomy/term/offenses?page=23",),
     ),
     # -- Data formats and real data -----------------------------------------------------
     _github(

@@ -49,6 +49,8 @@ def replacing(path: Path, *, newline: str) -> Iterator[IO[str]]:
 
     Examples:
         >>> import tempfile
+        >>> from pathlib import Path
+        >>> from copsreform._atomic import replacing
         >>> target = Path(tempfile.mkdtemp()) / "out.txt"
         >>> with replacing(target, newline="\n") as out:
         ...     _ = out.write("done\n")
@@ -71,6 +73,8 @@ def replacing_bytes(path: Path) -> Iterator[IO[bytes]]:
 
     Examples:
         >>> import tempfile
+        >>> from pathlib import Path
+        >>> from copsreform._atomic import replacing_bytes
         >>> target = Path(tempfile.mkdtemp()) / "out.bin"
         >>> with replacing_bytes(target) as out:
         ...     _ = out.write(b"PAR1")

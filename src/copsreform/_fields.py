@@ -21,7 +21,7 @@ from typing import Any, Final, TypeVar, cast
 import attrs
 
 from copsreform import constraints
-from copsreform.errors import Problem, ValidationError
+from copsreform.errors import Problem, ValidationError, indefinite
 from copsreform.identifiers import assistance_listing, award_number, ori, solicitation, uei
 
 E = TypeVar("E", bound=enum.Enum)
@@ -201,7 +201,12 @@ def member_of(enum_type: type[E]) -> Validator:
 
     def member_check(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
         if not isinstance(value, enum_type):
-            fail(instance, attribute, f"must be a {enum_type.__name__} (one of {allowed})", value)
+            fail(
+                instance,
+                attribute,
+                f"must be {indefinite(enum_type.__name__)} (one of {allowed})",
+                value,
+            )
 
     return member_check
 

@@ -85,6 +85,8 @@ def describe(source: object) -> str:
         A short description.
 
     Examples:
+        >>> import io
+        >>> from copsreform._io import describe
         >>> describe("awards.csv"), describe(io.BytesIO())
         ('awards.csv', '<stream>')
     """
@@ -258,6 +260,8 @@ def open_source(source: Source, limit: int, *, errors: str = "strict") -> Iterat
         ArgumentTypeError: If ``source`` is neither a path nor a readable stream.
 
     Examples:
+        >>> import io
+        >>> from copsreform._io import open_source
         >>> with open_source(io.BytesIO(b"\xef\xbb\xbfori,county\n"), 100) as opened:
         ...     opened.head
         'ori,county\n'
@@ -350,6 +354,8 @@ def load_json(opened: Opened, limit: int) -> Any:
         LimitExceededError: If the document is longer than ``limit``.
 
     Examples:
+        >>> import io
+        >>> from copsreform._io import load_json, open_source
         >>> with open_source(io.BytesIO(b'{"Award Amount": -7016.88}'), 100) as opened:
         ...     load_json(opened, 100)
         {'Award Amount': Decimal('-7016.88')}
@@ -463,6 +469,8 @@ def header_of(opened: Opened) -> list[str]:
     r"""Return the column names of the CSV header in the head, or ``[]`` if none.
 
     Examples:
+        >>> import io
+        >>> from copsreform._io import header_of, open_source
         >>> with open_source(io.StringIO("ori,agency_name\nX,Y\n"), 100) as opened:
         ...     header_of(opened)
         ['ori', 'agency_name']
@@ -492,6 +500,8 @@ def sniff(source: Source, detect: Callable[[Opened], T]) -> T:
         TypeError: If ``source`` is a stream that cannot seek back.
 
     Examples:
+        >>> import io
+        >>> from copsreform._io import header_of, sniff
         >>> stream = io.StringIO("ori,agency_name\n")
         >>> sniff(stream, header_of), stream.read()
         (['ori', 'agency_name'], 'ori,agency_name\n')
@@ -514,8 +524,9 @@ def bounded_lines(stream: Any, max_chars: int) -> Iterator[str]:
 
     A stream with ``readline`` (an open file, an :class:`Opened`) is read with
     ``readline(limit)``, so an endless line never sits whole in memory: the rest of such
-    a line is skipped and ``max_chars + 1`` characters stand in for it, which the reader
-    refuses as too long. Any other iterable of lines is passed through.
+    a line is skipped and a :class:`LongLine` of ``max_chars + 1`` characters, which
+    knows the whole line's length, stands in for it; the reader refuses it as too long.
+    Any other iterable of lines is passed through.
 
     Args:
         stream: An open text stream, an :class:`Opened`, or lines.
@@ -525,6 +536,8 @@ def bounded_lines(stream: Any, max_chars: int) -> Iterator[str]:
         The lines, with their ends.
 
     Examples:
+        >>> import io
+        >>> from copsreform._io import bounded_lines
         >>> [len(line) for line in bounded_lines(io.StringIO("ab\n" + "x" * 50 + "\nc"), 10)]
         [3, 11, 1]
     """
@@ -537,8 +550,31 @@ def bounded_lines(stream: Any, max_chars: int) -> Iterator[str]:
         if not line:
             return
         if len(line) > max_chars + 1 and not line.endswith("\n"):
+            length = len(line)
             while (rest := readline(max_chars)) and not rest.endswith("\n"):
-                pass
-            yield "x" * (max_chars + 1)
+                length += len(rest)
+            length += len(rest.rstrip("\r\n"))
+            yield LongLine(max_chars, length)
         else:
             yield line
+
+
+class LongLine(str):
+    """Stands for a line too long to keep: ``max_chars + 1`` characters, and its length.
+
+    The reader refuses it by its length as any overlong line; its :attr:`length` is the
+    length of the whole line (without its end), so the message can say how long it was.
+
+    Examples:
+        >>> from copsreform._io import LongLine
+        >>> marker = LongLine(4, 1_000_000)
+        >>> len(marker), marker.length
+        (5, 1000000)
+    """
+
+    length: int
+
+    def __new__(cls, max_chars: int, length: int) -> "LongLine":
+        marker = super().__new__(cls, "x" * (max_chars + 1))
+        marker.length = length
+        return marker

@@ -52,6 +52,7 @@ class Fields:
         nulls: Text values that mean "no value" (always includes the empty string).
 
     Examples:
+        >>> from copsreform._records import Fields
         >>> fields = Fields({"Award Amount": "12.5x", "Start Date": "2020-07-01"})
         >>> fields.amount("Award Amount"), fields.day("Start Date")
         (None, datetime.date(2020, 7, 1))
@@ -138,6 +139,8 @@ def relocate(error: ValidationError, fields: Mapping[str, str]) -> list[Problem]
         source field keeps its own name.
 
     Examples:
+        >>> from copsreform import ValidationError
+        >>> from copsreform._records import relocate
         >>> err = ValidationError.single("must be a string", None, ("name",), root="Agency")
         >>> [p.path for p in relocate(err, {"name": "agency_name"})]
         ['$.agency_name']
@@ -211,6 +214,7 @@ def check_format(format: object, formats: tuple[S, ...]) -> S | None:
         ValidationError: If ``format`` is not one of ``formats`` (path ``format``).
 
     Examples:
+        >>> from copsreform._records import check_format
         >>> check_format("csv", ("api", "csv"))
         'csv'
         >>> check_format("xml", ("api", "csv"))
@@ -235,6 +239,8 @@ def raise_strict(rejected: Rejected) -> None:
         ValidationError: Always.
 
     Examples:
+        >>> from copsreform import Problem, Rejected
+        >>> from copsreform._records import raise_strict
         >>> raise_strict(Rejected(3, "row", (Problem("is required", location=("ori",)),)))
         Traceback (most recent call last):
         ...

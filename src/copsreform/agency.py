@@ -44,6 +44,7 @@ class Jurisdiction(enum.Enum):
     so that data about federal agencies (the FBI list has some) can be represented.
 
     Examples:
+        >>> from copsreform import Jurisdiction
         >>> [j.value for j in Jurisdiction]
         ['state', 'local', 'territorial', 'tribal', 'federal']
     """
@@ -59,6 +60,7 @@ class AgencyType(enum.Enum):
     """The FBI Uniform Crime Reporting agency type (``agency_type_name`` in the CDE).
 
     Examples:
+        >>> from copsreform import AgencyType
         >>> AgencyType.from_ucr("University or College")
         <AgencyType.UNIVERSITY_OR_COLLEGE: 'university_or_college'>
         >>> AgencyType.UNIVERSITY_OR_COLLEGE.ucr_name
@@ -94,6 +96,7 @@ class AgencyType(enum.Enum):
             ValidationError: If ``name`` is not one of the nine FBI names.
 
         Examples:
+            >>> from copsreform import AgencyType
             >>> AgencyType.from_ucr("other state agency")
             <AgencyType.OTHER_STATE_AGENCY: 'other_state_agency'>
             >>> AgencyType.from_ucr("Sheriff")
@@ -160,6 +163,7 @@ class Agency:
             jurisdiction; a territorial agency must be in a territory.
 
     Examples:
+        >>> from copsreform import Agency, AgencyType, Jurisdiction
         >>> Agency(name="Omaha Police Department", state="NE", ori="NB0280200",
         ...        jurisdiction=Jurisdiction.LOCAL, agency_type=AgencyType.CITY).ori
         'NB0280200'
@@ -242,11 +246,24 @@ class Agency:
         """Whether the agency is a campus agency (FBI type University or College)."""
         return self.agency_type is AgencyType.UNIVERSITY_OR_COLLEGE
 
+    def __str__(self) -> str:
+        """The agency in one line: its name, state and ORI when known.
+
+        Examples:
+            >>> import copsreform as cr
+            >>> print(cr.Agency(name="Boston Police Department", state="MA", ori="MA0130100",
+            ...                 jurisdiction=cr.Jurisdiction.LOCAL, agency_type=cr.AgencyType.CITY))
+            Boston Police Department (MA, ORI MA0130100)
+        """
+        where = self.state if self.ori is None else f"{self.state}, ORI {self.ori}"
+        return f"{self.name} ({where})"
+
 
 class OrganizationKind(enum.Enum):
     """The kind of applicant an organisation is, in the terms COPS solicitations use.
 
     Examples:
+        >>> from copsreform import OrganizationKind
         >>> OrganizationKind("school_district").value
         'school_district'
     """
@@ -287,6 +304,7 @@ class Organization:
         ValidationError: If a field is refused, naming ``Organization.<field>``.
 
     Examples:
+        >>> from copsreform import Organization
         >>> Organization(name="CITY OF FEDERAL WAY", state="WA").kind
         <OrganizationKind.UNKNOWN: 'unknown'>
     """
@@ -303,6 +321,16 @@ class Organization:
     kind: OrganizationKind = attrs.field(
         default=OrganizationKind.UNKNOWN, validator=f.member_of(OrganizationKind)
     )
+
+    def __str__(self) -> str:
+        """The organisation in one line: its name, and its state when known.
+
+        Examples:
+            >>> import copsreform as cr
+            >>> print(cr.Organization(name="CITY OF FEDERAL WAY", state="WA"))
+            CITY OF FEDERAL WAY (WA)
+        """
+        return self.name if self.state is None else f"{self.name} ({self.state})"
 
 
 #: What a grant can be awarded to.

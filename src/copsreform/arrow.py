@@ -1001,8 +1001,8 @@ def from_arrow(cls: type[T], table: Any, *, strict: bool = False) -> Iterator[T 
             ``index 3: $.recipient_ori``).
 
     Examples:
-        >>> import copsreform as cr
         >>> import pyarrow as pa
+        >>> import copsreform as cr
         >>> table = cr.to_arrow(cr.read_bundled_usaspending()).slice(0, 3)
         >>> bad = table.set_column(
         ...     table.schema.get_field_index("recipient_state"), "recipient_state",

@@ -49,6 +49,7 @@ class Rejected:
         raw: The record as read, so that it can be written to an errors file and fixed.
 
     Examples:
+        >>> from copsreform import Problem, Rejected
         >>> r = Rejected(0, "index", (Problem("is required", location=("Award ID",)),))
         >>> r.as_dict()["problems"]
         [{'path': '$.Award ID', 'value': None, 'reason': 'is required'}]
@@ -75,6 +76,7 @@ class Rejected:
             The rejection.
 
         Examples:
+            >>> from copsreform import Rejected, ValidationError
             >>> err = ValidationError.single("must be an int", 1.9, ("positions",))
             >>> str(Rejected.from_error(7, "line", err))
             "line 7: '$.positions' must be an int (got 1.9)"
@@ -150,6 +152,7 @@ class Summary:
             when every column was kept or the reader does not say.
 
     Examples:
+        >>> from copsreform import Summary
         >>> print(Summary(2, 2, 0, unkept=("latitude", "longitude")))
         read 2, imported 2, rejected 0
           not kept (2 columns): latitude, longitude
@@ -193,6 +196,7 @@ class Tally:
     """Count outcomes as they stream past.
 
     Examples:
+        >>> from copsreform import Tally
         >>> tally = Tally()
         >>> tally.add("ok")
         >>> tally.summary().imported
@@ -231,6 +235,7 @@ def split(outcomes: Iterable[T | Rejected]) -> tuple[list[T], list[Rejected]]:
         ``(objects, rejected)``.
 
     Examples:
+        >>> from copsreform import Problem, Rejected, split
         >>> split(["a", Rejected(2, "line", (Problem("x"),)), "b"])[0]
         ['a', 'b']
     """
@@ -251,6 +256,8 @@ def counted(outcomes: Iterable[T], tally: Tally) -> Iterator[T]:
     did not keep are recorded in the tally too, for its summary.
 
     Examples:
+        >>> from copsreform import Tally
+        >>> from copsreform.batch import counted
         >>> tally = Tally()
         >>> list(counted(["a", "b"], tally)), tally.summary().read
         (['a', 'b'], 2)
@@ -280,6 +287,7 @@ class Outcomes(Iterator[T]):
             order; empty until known.
 
     Examples:
+        >>> from copsreform import Outcomes
         >>> def read(note):
         ...     note(("latitude",))
         ...     yield "an agency"

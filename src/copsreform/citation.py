@@ -69,6 +69,7 @@ class PublicSource:
         ValidationError: If a field is refused, naming ``PublicSource.<field>``.
 
     Examples:
+        >>> from copsreform.citation import PublicSource
         >>> import datetime as dt
         >>> PublicSource(title="COPS Office release on the Boston Police Department",
         ...        url="https://www.einpresswire.com/article/734178115/",

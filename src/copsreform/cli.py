@@ -6,23 +6,30 @@ file of agencies, against the programs), ``summary`` (totals of a grants file), 
 (print a JSON Schema) and ``engagements`` (the public CRI engagements copsreform ships).
 
 Exit status: 0 when all is well, 1 when the data has problems, 2 for a usage error.
-Errors print as one line on stderr; ``--debug`` shows the traceback.
+Errors print as one line on stderr; ``--debug`` shows the traceback. When the reader of
+the output goes away early (``copsreform validate ... | head -1``), the command finishes
+its work with the rest of its output discarded, so its exit status is still that of the
+whole file.
 
 Examples:
     >>> from click.testing import CliRunner
+    >>> from copsreform.cli import main
     >>> result = CliRunner().invoke(main, ["schema", "organization"])
     >>> result.exit_code, '"title": "Organization"' in result.output
     (0, True)
 """
 
 import contextlib
+import csv
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
-from typing import IO, Any, Literal, NoReturn, TypeVar
+from typing import IO, Any, Final, Literal, NoReturn, TypeVar
 
 import click
 
@@ -39,6 +46,7 @@ from copsreform.errors import (
     RuleNotInForceError,
     SourceFormatError,
     ValidationError,
+    indefinite,
 )
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
@@ -61,6 +69,7 @@ from copsreform.serialization import (
     to_json,
 )
 from copsreform.sources import read_cde, read_usaspending
+from copsreform.sources.usaspending import detect_format as _usaspending_shape
 
 __all__ = ["main"]
 
@@ -77,6 +86,69 @@ class _State:
 def _fail(message: str, code: int = EXIT_DATA) -> NoReturn:
     click.echo(f"copsreform: {message}", err=True)
     sys.exit(code)
+
+
+class _PipeGuard:
+    """Standard output that, once its reader has gone away, discards what is written.
+
+    ``copsreform validate bad.jsonl | head -1`` closes the pipe after one line. Stopping
+    there would end with status 0 and hide the problems later in the file; instead the
+    command runs to its end, writing nothing more, and exits with the status of the
+    whole run.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+        self.closed_early = False
+
+    def write(self, text: str) -> int:
+        if not self.closed_early:
+            try:
+                return self._stream.write(text)
+            except BrokenPipeError:
+                self._discard()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.closed_early:
+            try:
+                self._stream.flush()
+            except BrokenPipeError:
+                self._discard()
+
+    def _discard(self) -> None:
+        self.closed_early = True
+        # Whatever the stream still buffers goes to the null device when Python flushes
+        # it at exit, instead of failing again on the closed pipe.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _options_in_messages(options: Mapping[str, str]) -> Iterator[None]:
+    """Name the command-line option, not the model's field, when an option's value is refused.
+
+    Args:
+        options: The rendered path of a problem (``"Agency.state"``) to its option
+            (``"--state"``).
+
+    Raises:
+        click.BadParameter: For the first problem whose path is an option's (exit status 2).
+    """
+    try:
+        yield
+    except ValidationError as error:
+        for problem in error.problems:
+            option = options.get(problem.path)
+            if option is not None:
+                text = str(problem).removeprefix(f"'{problem.path}' ")
+                raise click.BadParameter(text, param_hint=f"'{option}'") from None
+        raise
 
 
 @contextlib.contextmanager
@@ -118,6 +190,7 @@ def atomic_output(path: Path, *, inputs: Iterable[Path] = ()) -> Iterator[IO[str
 
     Examples:
         >>> import tempfile, pathlib
+        >>> from copsreform.cli import atomic_output
         >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
         >>> with atomic_output(target) as out:
         ...     _ = out.write("done\n")
@@ -140,6 +213,8 @@ def check_outputs(inputs: Iterable[Path], outputs: Iterable[Path | None]) -> Non
         click.UsageError: If an output is an input, or two outputs name the same file.
 
     Examples:
+        >>> from pathlib import Path
+        >>> from copsreform.cli import check_outputs
         >>> check_outputs([Path("in.csv")], [Path("out.jsonl"), None])
         >>> check_outputs([Path("in.csv")], [Path("./in.csv")])
         Traceback (most recent call last):
@@ -248,15 +323,30 @@ def main(debug: bool) -> None:
 
     \b
     Examples:
-      copsreform import usaspending awards.json -o grants.jsonl
-      copsreform validate grant grants.jsonl
+      copsreform data list
+      copsreform import usaspending "$(copsreform data path usaspending-wa-page)" \\
+          --listing 16.710 --state WA -o grants.jsonl
+      copsreform validate grants grants.jsonl
       copsreform summary grants.jsonl
       copsreform schema grant
     """
     _State.debug = debug
+    if not isinstance(sys.stdout, _PipeGuard):
+        sys.stdout = _PipeGuard(sys.stdout)
 
 
-KIND_CHOICE = click.Choice(sorted(KINDS))
+class _KindChoice(click.Choice[str]):
+    """A kind of record, singular as the schema names it; the plural is accepted too."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            value = _PLURAL_KINDS.get(value.lower(), value)
+        return super().convert(value, param, ctx)
+
+
+_PLURAL_KINDS = {("agencies" if kind == "agency" else f"{kind}s"): kind for kind in KINDS}
+
+KIND_CHOICE = _KindChoice(sorted(KINDS))
 OUTPUT_OPTION = click.option(
     "-o",
     "--output",
@@ -292,36 +382,158 @@ def schema(kind: str) -> None:
     click.echo(json.dumps(json_schema(KINDS[kind]), indent=2, ensure_ascii=False))
 
 
+#: How many bad records ``validate`` prints by default, and how many characters at most:
+#: about a screenful (30 lines of 100 columns).
+SHOWN_BY_DEFAULT = 10
+SCREENFUL_CHARS = 3_000
+
+
 @main.command()
 @click.argument("kind", type=KIND_CHOICE)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @FORMAT_OPTION
-def validate(kind: str, file: Path, output_format: str) -> None:
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every record with problems, with its position, field, value and reason "
+    "(JSON Lines).",
+)
+@click.option(
+    "--show",
+    type=click.IntRange(min=0),
+    help="Print the problems of this many bad records, then a count of the rest; 0 prints "
+    f"all. By default, up to {SHOWN_BY_DEFAULT} records and about a screenful of text.",
+)
+def validate(
+    kind: str, file: Path, output_format: str, errors_path: Path | None, show: int | None
+) -> None:
     """Check every record of FILE (.jsonl, .json, .csv or .parquet) as KIND.
 
-    Prints every problem with its location; exits 1 if there is any.
+    KIND is singular or plural (grant, grants). Prints the problems of the first bad
+    records with their locations and a count of the rest (--errors writes them all);
+    when the records look like another kind, says which. Award numbers that appear more
+    than once are listed. Exits 1 if any record has problems.
 
     \b
-    Example:
+    Examples:
       copsreform validate grant grants.jsonl
+      copsreform validate agencies agencies.csv --errors problems.jsonl
     """
     with _errors_as_lines():
+        check_outputs([file], [errors_path])
         tally = Tally()
-        rejected: list[dict[str, Any]] = []
-        for outcome in read_records(KINDS[kind], file):
+        rejected: list[Rejected] = []
+        screen = _Screen(show)
+        accepted = 0
+        awards: Counter[str] = Counter()
+        for outcome in run_with_progress(read_records(KINDS[kind], file), "records"):
             tally.add(outcome)
             if isinstance(outcome, Rejected):
-                if output_format == "json":
-                    rejected.append(outcome.as_dict())
-                else:
-                    click.echo(f"{file}: {outcome}")
+                rejected.append(outcome)
+                if output_format == "text":
+                    screen.echo(f"{file}: {outcome}")
+            else:
+                accepted += 1
+                if isinstance(outcome, Grant):
+                    awards[outcome.award_number_display] += 1
         summary = tally.summary()
+        repeated = _repeated(awards)
+        if errors_path is not None:
+            _write_rejections(rejected, errors_path, [file])
+        other_kind = _looks_like(file, kind) if rejected and not accepted else None
         if output_format == "json":
-            click.echo(json.dumps({"summary": summary.as_dict(), "rejected": rejected}))
+            report: dict[str, Any] = {
+                "summary": summary.as_dict(),
+                "rejected": [r.as_dict() for r in rejected],
+            }
+            if kind == "grant":
+                report["repeated_award_numbers"] = repeated
+            if other_kind is not None:
+                report["looks_like"] = other_kind
+            click.echo(json.dumps(report, ensure_ascii=False))
         else:
+            hidden = len(rejected) - screen.shown
+            if hidden > 0:
+                where = (
+                    f"{errors_path} holds them all"
+                    if errors_path is not None
+                    else "--errors FILE writes them all, --show 0 prints them all"
+                )
+                click.echo(f"{file}: ... and {hidden} more records with problems ({where})")
             click.echo(f"{file}: {summary.read} records, {summary.rejected} with problems")
+            _print_hints(file, kind, repeated, other_kind)
         if summary.rejected:
             sys.exit(EXIT_DATA)
+
+
+class _Screen:
+    """Prints the first bad records, about a screenful of them.
+
+    ``show`` of them (0: all), or by default up to :data:`SHOWN_BY_DEFAULT` within
+    :data:`SCREENFUL_CHARS` characters (the first always).
+    """
+
+    def __init__(self, show: int | None) -> None:
+        self.limit = SHOWN_BY_DEFAULT if show is None else show
+        self.budget = SCREENFUL_CHARS if show is None else None
+        self.shown = 0
+        self.full = False
+
+    def echo(self, line: str) -> None:
+        if self.limit and self.shown >= self.limit:
+            self.full = True
+        if self.budget is not None and self.shown and len(line) > self.budget:
+            self.full = True  # in order: once one record is left out, so are the rest
+        if self.full:
+            return
+        click.echo(line)
+        self.shown += 1
+        if self.budget is not None:
+            self.budget -= len(line)
+
+
+def _print_hints(file: Path, kind: str, repeated: dict[str, int], other_kind: str | None) -> None:
+    if repeated:
+        click.echo(f"{file}: {_repeated_note(repeated)}")
+    if other_kind is not None:
+        click.echo(
+            f"{file}: no record reads as {indefinite(kind)}, but they read as "
+            f"{other_kind} records: try 'copsreform validate {other_kind} {file}'"
+        )
+
+
+def _repeated(awards: Counter[str]) -> dict[str, int]:
+    """Award numbers seen more than once, with how often, most frequent first."""
+    return {number: n for number, n in awards.most_common() if n > 1}
+
+
+def _repeated_note(repeated: dict[str, int]) -> str:
+    shown = ", ".join(f"{number} ({n} times)" for number, n in list(repeated.items())[:5])
+    more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
+    return (
+        f"note: {len(repeated)} award number(s) appear more than once: {shown}{more}. "
+        "A transaction download has one record per action; otherwise totals count "
+        "such an award more than once."
+    )
+
+
+def _looks_like(path: Path, kind: str, sample: int = 20) -> str | None:
+    """Return the kind whose reader accepts every one of the first records, if one does."""
+    for other in sorted(KINDS):
+        if other == kind:
+            continue
+        try:
+            outcomes = []
+            for outcome in read_records(KINDS[other], path):
+                outcomes.append(outcome)
+                if len(outcomes) == sample:
+                    break
+        except (CopsReformError, OSError, UnicodeError):
+            continue
+        if outcomes and not any(isinstance(o, Rejected) for o in outcomes):
+            return other
+    return None
 
 
 def _money(value: Decimal) -> str:
@@ -342,10 +554,12 @@ def summary(file: Path, by: tuple[str, ...], output_format: str) -> None:
     """Total the grants of FILE by program, fiscal year and state, or a links FILE by agency.
 
     Amounts are net federal obligations as the file gives them (they can be negative).
-    Records with problems are counted and reported, not totalled; the exit status is 1 if
-    there are any. With --by agency, FILE is the output of 'link': high and medium links
-    count, an award linked to two agencies counts under each, and awards without a link
-    are grouped as (not linked) or (ambiguous).
+    Programs are shown by title. Records with problems are counted and reported, not
+    totalled; the exit status is 1 if there are any. Award numbers that appear more than
+    once are listed (a transaction download has one record per action; otherwise each
+    such award is counted more than once). With --by agency, FILE is the output of 'link':
+    high and medium links count, an award linked to two agencies counts under each, and
+    awards without a link are grouped as (not linked) or (ambiguous).
 
     \b
     Examples:
@@ -361,7 +575,7 @@ def summary(file: Path, by: tuple[str, ...], output_format: str) -> None:
     with _errors_as_lines():
         tally = Tally()
         grants: list[Grant] = []
-        for outcome in read_records(Grant, file):
+        for outcome in run_with_progress(read_records(Grant, file), "records"):
             tally.add(outcome)
             if not isinstance(outcome, Rejected):
                 grants.append(outcome)
@@ -369,6 +583,7 @@ def summary(file: Path, by: tuple[str, ...], output_format: str) -> None:
             key: totals_by(grants, key) for key in (by or ("program", "fiscal_year", "state"))
         }
         counts = tally.summary()
+        repeated = _repeated(Counter(g.award_number_display for g in grants))
         if output_format == "json":
             click.echo(
                 json.dumps(
@@ -376,21 +591,43 @@ def summary(file: Path, by: tuple[str, ...], output_format: str) -> None:
                         "records": counts.as_dict(),
                         "totals": {
                             key: [
-                                {"group": g, "grants": n, "federal_amount": str(a)}
+                                {
+                                    "group": g,
+                                    **({"title": _program_title(g)} if key == "program" else {}),
+                                    "grants": n,
+                                    "federal_amount": str(a),
+                                }
                                 for g, (n, a) in rows.items()
                             ]
                             for key, rows in tables.items()
                         },
+                        "repeated_award_numbers": repeated,
                     },
                     ensure_ascii=False,
                 )
             )
         else:
             for key, rows in tables.items():
+                if key == "program":
+                    rows = {_program_title(g): v for g, v in rows.items()}  # noqa: PLW2901
                 click.echo(_table(key, rows))
             click.echo(str(counts))
+            if repeated:
+                click.echo(_repeated_note(repeated))
         if counts.rejected:
             sys.exit(EXIT_DATA)
+
+
+def _program_title(code: str) -> str:
+    """``chp`` as ``COPS Hiring Program (chp)``: the title people know, the code scripts use.
+
+    A title's subtitle (after a colon) is left out, to keep tables narrow.
+    """
+    return _titled(GrantProgram(code))
+
+
+def _titled(program: CRIProgram | GrantProgram) -> str:
+    return f"{program.title.split(':')[0]} ({program.value})"
 
 
 def _group_of(grant: Grant, key: str) -> str:
@@ -412,6 +649,7 @@ def totals_by(grants: Iterable[Grant], key: str) -> dict[str, tuple[int, Decimal
         Group label to ``(count, total)``, sorted by label.
 
     Examples:
+        >>> from copsreform.cli import totals_by
         >>> totals_by([], "program")
         {}
     """
@@ -459,6 +697,8 @@ def output_format_of(output: Path | None, given: str | None) -> str:
             for standard output.
 
     Examples:
+        >>> from pathlib import Path
+        >>> from copsreform.cli import output_format_of
         >>> output_format_of(Path("grants.parquet"), None), output_format_of(None, "csv")
         ('parquet', 'csv')
         >>> output_format_of(Path("grants.csv"), "parquet")
@@ -499,6 +739,12 @@ def output_format_of(output: Path | None, given: str | None) -> str:
 )
 @click.option("--strict", is_flag=True, help="Stop at the first bad record.")
 @click.option(
+    "--allow-rejections",
+    is_flag=True,
+    help="Exit 0 although records were rejected, since --errors holds every one of them "
+    "(for files with known bad records, such as the FBI list).",
+)
+@click.option(
     "--listing",
     help="USAspending API pages: the Assistance Listing of the request filter, e.g. 16.710.",
 )
@@ -513,6 +759,7 @@ def import_(
     output_format: str | None,
     errors_path: Path | None,
     strict: bool,
+    allow_rejections: bool,
     listing: str | None,
     state: str | None,
     report: str,
@@ -524,22 +771,33 @@ def import_(
     2018 list, or any agency table with ori and agency_name or pub_agency_name columns,
     such as a NIBRS agencies table; gzip too). Every record is imported or rejected with
     its reason; the summary, with the source columns that were not kept, goes to
-    standard error. Exit status 1 if any record was rejected. A file that cannot be read
-    as a whole writes nothing. Parquet (the arrow extra) needs -o.
+    standard error. Exit status 1 if any record was rejected, unless --allow-rejections
+    is given and --errors has written every rejection. A file that cannot be read as a
+    whole writes nothing. Parquet (the arrow extra) needs -o. An API page does not say
+    which listing and state it was asked for: pass them as --listing and --state. A
+    progress bar shows on standard error when it is a terminal.
 
     \b
     Examples:
       copsreform import usaspending page1.json --listing 16.710 --state WA -o grants.jsonl
-      copsreform import cde agencies-by-state-2018.json.gz -o agencies.csv --errors bad.jsonl
+      copsreform import cde agencies-by-state-2018.json.gz -o agencies.csv \\
+          --errors bad.jsonl --allow-rejections
       copsreform import usaspending page1.json -o grants.parquet
     """
     with _errors_as_lines():
         check_outputs([file], [output, errors_path])
         chosen = output_format_of(output, output_format)
-        if source == "usaspending":
-            outcomes: Iterator[Any] = read_usaspending(
-                file, assistance_listing=listing, recipient_state=state, strict=strict
+        if allow_rejections and errors_path is None:
+            raise click.UsageError(
+                "--allow-rejections needs --errors FILE, so that no rejection goes unrecorded"
             )
+        if source == "usaspending":
+            with _options_in_messages(
+                {"assistance_listing": "--listing", "recipient_state": "--state"}
+            ):
+                outcomes: Iterator[Any] = read_usaspending(
+                    file, assistance_listing=listing, recipient_state=state, strict=strict
+                )
             cls: type[Any] = Grant
         else:
             if listing or state:
@@ -574,10 +832,33 @@ def import_(
                 emit(stream)
         if errors_path is not None:
             _write_rejections(rejected, errors_path, [file])
+        if (
+            source == "usaspending"
+            and (listing is None or state is None)
+            and _usaspending_shape(file) == "api"
+        ):
+            _warn_api_page_filters(listing, state)
         tally.unkept = getattr(outcomes, "unkept", ())
         _report(tally.summary(), report)
-        if rejected:
+        if rejected and not allow_rejections:
             sys.exit(EXIT_DATA)
+
+
+def _warn_api_page_filters(listing: str | None, state: str | None) -> None:
+    missing = [
+        text
+        for given, text in (
+            (listing, "--listing (the Assistance Listing, e.g. 16.710)"),
+            (state, "--state (the recipients' state, e.g. WA)"),
+        )
+        if given is None
+    ]
+    click.echo(
+        "copsreform: warning: an API page does not say which filters it was requested "
+        "with; records that do not give their listing or state keep them empty. Pass the "
+        "request's " + " and ".join(missing) + ".",
+        err=True,
+    )
 
 
 # eligibility ---------------------------------------------------------------------------
@@ -657,7 +938,15 @@ def _assumptions(values: tuple[str, ...]) -> dict[str, bool]:
         "primary_law_enforcement_authority=true; decisions that use it say so."
     ),
 )
-@FORMAT_OPTION
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "csv"]),
+    default="text",
+    show_default=True,
+    help="Text for people, JSON for programs, CSV (one row per agency and program) for "
+    "spreadsheets.",
+)
 def eligibility(
     agencies_file: Path | None,
     name: str | None,
@@ -679,10 +968,10 @@ def eligibility(
     Crime Data Explorer shape that 'import cde' reads. One agency: every decision with
     its reasons, rule by rule, with sources. A file of several agencies: a matrix (E
     eligible, I ineligible, U undetermined, - no rules in force that year; a * marks a
-    verdict that rests on an --assume value). No FBI file says whether an agency has
-    primary law enforcement authority: --assume states it for the records that lack it,
-    and every decision that used it says so. Exit status 1 if the agency file has bad
-    records.
+    verdict that rests on an --assume value) with the programs' titles. CSV has one row
+    per agency and program. No FBI file says whether an agency has primary law
+    enforcement authority: --assume states it for the records that lack it, and every
+    decision that used it says so. Exit status 1 if the agency file has bad records.
 
     \b
     Examples:
@@ -693,7 +982,8 @@ def eligibility(
           --assume primary_law_enforcement_authority=true
     """
     with _errors_as_lines():
-        year = FiscalYear.parse(fiscal_year)
+        with _options_in_messages(_AGENCY_OPTIONS):
+            year = FiscalYear.parse(fiscal_year)
         assumed = _assumptions(assume)
         chosen = [_PROGRAMS[p] for p in programs] or list(_PROGRAMS.values())
         tally = Tally()
@@ -712,30 +1002,82 @@ def eligibility(
                 raise click.UsageError(
                     "give --agencies FILE, or --name, --state, --jurisdiction and --type"
                 )
-            applicants = [
-                Agency(
-                    name=name,
-                    state=state,
-                    jurisdiction=Jurisdiction(jurisdiction),
-                    agency_type=AgencyType(agency_type),
-                    ori=ori,
-                    sworn_officers=sworn,
-                    population=population,
-                    primary_law_enforcement_authority=_tri_state(primary_authority),
-                )
-            ]
+            with _options_in_messages(_AGENCY_OPTIONS):
+                applicants = [
+                    Agency(
+                        name=name,
+                        state=state,
+                        jurisdiction=Jurisdiction(jurisdiction),
+                        agency_type=AgencyType(agency_type),
+                        ori=ori,
+                        sworn_officers=sworn,
+                        population=population,
+                        primary_law_enforcement_authority=_tri_state(primary_authority),
+                    )
+                ]
         if not applicants:
             counts = tally.summary()
             _fail(
                 f"{agencies_file}: holds no agency to decide "
                 f"(read {counts.read}, rejected {counts.rejected})"
             )
-        if len(applicants) == 1:
+        if output_format == "csv":
+            _print_csv(applicants, chosen, year, assumed)
+        elif len(applicants) == 1:
             _print_decisions(applicants[0], chosen, year, output_format, assumed)
         else:
             _print_matrix(applicants, chosen, year, output_format, assumed)
         if tally.summary().rejected:
             sys.exit(EXIT_DATA)
+
+
+#: The options of ``eligibility`` that build an agency, by the path a problem names.
+_AGENCY_OPTIONS: Final = {
+    "Agency.name": "--name",
+    "Agency.state": "--state",
+    "Agency.ori": "--ori",
+    "Agency.jurisdiction": "--jurisdiction",
+    "Agency.agency_type": "--type",
+    "Agency.sworn_officers": "--sworn",
+    "Agency.population": "--population",
+    "fiscal_year": "--fiscal-year",
+}
+
+#: The columns of ``eligibility --format csv``.
+ELIGIBILITY_CSV_COLUMNS: Final = (
+    "agency",
+    "ori",
+    "program",
+    "program_title",
+    "fiscal_year",
+    "status",
+    "missing",
+)
+
+
+def _print_csv(
+    applicants: list[Agency | Organization],
+    programs: list[CRIProgram | GrantProgram],
+    year: FiscalYear,
+    assumed: dict[str, bool],
+) -> None:
+    """One row per agency and program; status ``no_rules`` when none are in force that year."""
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(ELIGIBILITY_CSV_COLUMNS)
+    for applicant in applicants:
+        for program in programs:
+            decision = _decide(applicant, program, year, assumed)
+            writer.writerow(
+                (
+                    export.neutralise(applicant.name),
+                    getattr(applicant, "ori", None) or "",
+                    program.value,
+                    program.title,
+                    year.year,
+                    "no_rules" if decision is None else decision.status.value,
+                    "" if decision is None else ";".join(decision.missing),
+                )
+            )
 
 
 def _read_agencies(path: Path) -> list[Agency | Rejected]:
@@ -825,7 +1167,7 @@ def _print_matrix(
     labels = [f"{getattr(a, 'ori', None) or '-':<9}  {a.name}" for a in applicants]
     width = max(len(label) for label in labels)
     for number, program in enumerate(programs, start=1):
-        click.echo(f"{number:>3}  {program.value}")
+        click.echo(f"{number:>3}  {_titled(program)}")
     header = " ".join(f"{n:>3}" for n in range(1, len(programs) + 1))
     click.echo(f"\n{'ORI        agency':<{width}}  {header}")
     starred = False
@@ -930,6 +1272,7 @@ def link_counts(results: Iterable[LinkResult]) -> dict[str, int]:
     """Count grants by link status and links by confidence.
 
     Examples:
+        >>> from copsreform.cli import link_counts
         >>> link_counts([])["grants"]
         0
     """
@@ -990,8 +1333,106 @@ def _agency_summary(file: Path, output_format: str) -> None:
         sys.exit(EXIT_DATA)
 
 
+# data ----------------------------------------------------------------------------------
+
+#: The real public files bundled with the package: name, path inside the package, what.
+BUNDLED_FILES: Final = {
+    "usaspending-wa-page": (
+        "data/usaspending/spending_by_award_16710_WA_page1.json",
+        (
+            "USAspending spending_by_award API page: 100 COPS awards (listing 16.710) to "
+            "recipients in Washington; import it with --listing 16.710 --state WA"
+        ),
+    ),
+    "fbi-agencies-2018": (
+        "data/cde/agencies-by-state-2018.json.gz",
+        (
+            "FBI Crime Data Explorer list of agencies by state, 2018 (23,243 agencies; 5 "
+            "known bad records)"
+        ),
+    ),
+    "providers": (
+        "data/providers.json",
+        "registry of Collaborative Reform technical assistance providers, with sources",
+    ),
+    "rules": (
+        "data/rules.json",
+        "eligibility and award rules, effective-dated, with sources",
+    ),
+    "engagements": (
+        "data/engagements.json",
+        "public Collaborative Reform Initiative engagements since 2011, each with its sources",
+    ),
+}
+
+
+def bundled_path(name: str) -> Path:
+    """Return where a bundled data file is on disk.
+
+    Args:
+        name: A name of :data:`BUNDLED_FILES`, or the file's own name.
+
+    Returns:
+        The file's path.
+
+    Raises:
+        click.BadParameter: If no bundled file has that name.
+
+    Examples:
+        >>> from copsreform.cli import bundled_path
+        >>> bundled_path("fbi-agencies-2018").name
+        'agencies-by-state-2018.json.gz'
+    """
+    for key, (inside, _) in BUNDLED_FILES.items():
+        if name in (key, Path(inside).name):
+            return Path(str(resources.files("copsreform").joinpath(inside)))
+    raise click.BadParameter(
+        f"no bundled file is named {name!r}; 'copsreform data list' shows them",
+        param_hint="'NAME'",
+    )
+
+
+@main.group()
+def data() -> None:
+    """The real public files that come with copsreform, for trying the commands.
+
+    \b
+    Examples:
+      copsreform data list
+      copsreform import cde "$(copsreform data path fbi-agencies-2018)" -o agencies.jsonl
+    """
+
+
+@data.command(name="list")
+def data_list() -> None:
+    """List the bundled files: name, file and what each holds.
+
+    \b
+    Example:
+      copsreform data list
+    """
+    width = max(len(name) for name in BUNDLED_FILES)
+    for name, (inside, what) in BUNDLED_FILES.items():
+        click.echo(f"{name:<{width}}  {Path(inside).name}")
+        click.echo(f"{'':<{width}}  {what}")
+
+
+@data.command(name="path")
+@click.argument("name")
+def data_path(name: str) -> None:
+    """Print where the bundled file NAME is, for use in other commands.
+
+    \b
+    Example:
+      copsreform summary "$(copsreform data path usaspending-wa-page)"
+    """
+    click.echo(str(bundled_path(name)))
+
+
 def run_with_progress(items: Iterable[T], label: str) -> Iterator[T]:
-    """Yield ``items``, showing a counter on stderr when it is a terminal, silent otherwise.
+    """Yield ``items``, showing click's progress bar on stderr when it is a terminal.
+
+    When standard error is not a terminal (a pipe, a file, a CI log) nothing is shown.
 
     Args:
         items: Anything iterable.
@@ -1003,13 +1444,10 @@ def run_with_progress(items: Iterable[T], label: str) -> Iterator[T]:
     if not sys.stderr.isatty():
         yield from items
         return
-    count = 0
-    for item in items:
-        count += 1
-        if count % 1000 == 0:
-            click.echo(f"\r{label}: {count:,}", err=True, nl=False)
-        yield item
-    click.echo(f"\r{label}: {count:,}", err=True)
+    with click.progressbar(
+        items, label=label, show_pos=True, file=sys.stderr, update_min_steps=1000
+    ) as bar:
+        yield from bar
 
 
 # Public engagements ------------------------------------------------------------------

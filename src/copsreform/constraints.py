@@ -6,6 +6,7 @@ Schema all read these names, so they cannot drift apart (a money amount of 14 in
 digits cannot be refused by one and accepted by another).
 
 Examples:
+    >>> from decimal import Decimal
     >>> from copsreform import constraints
     >>> bool(constraints.MONEY_TEXT.fullmatch("1250000.00")), constraints.MONEY_DIGITS
     (True, 13)
@@ -97,6 +98,7 @@ def anchored(pattern: str) -> str:
         The same expression that ``search`` (JSON Schema's reading) matches only whole.
 
     Examples:
+        >>> from copsreform.constraints import DATE_PATTERN, anchored
         >>> anchored(DATE_PATTERN)
         '^(?:[0-9]{4}-[0-9]{2}-[0-9]{2})$'
     """
@@ -116,6 +118,8 @@ def money_text(amount: Decimal) -> str:
         Text such as ``'$1,250,000.00'``.
 
     Examples:
+        >>> from decimal import Decimal
+        >>> from copsreform.constraints import money_text
         >>> money_text(Decimal("125000"))
         '$125,000.00'
     """
@@ -132,6 +136,8 @@ def percent_text(rate: Decimal) -> str:
         Text such as ``'75%'`` or ``'12.5%'``.
 
     Examples:
+        >>> from decimal import Decimal
+        >>> from copsreform.constraints import percent_text
         >>> percent_text(Decimal("0.125"))
         '12.5%'
     """

@@ -49,6 +49,7 @@ from typing import Any, Final
 import attrs
 
 from copsreform import _fields as f
+from copsreform._repr import brief, counted
 from copsreform.agency import Agency
 from copsreform.citation import PublicSource
 from copsreform.errors import IllegalTransitionError, Problem, ValidationError
@@ -69,6 +70,7 @@ class EngagementStatus(enum.Enum):
     """Where an engagement stands in its lifecycle.
 
     Examples:
+        >>> from copsreform import EngagementStatus
         >>> EngagementStatus.IN_PROGRESS.is_final
         False
         >>> EngagementStatus.DECLINED.is_final
@@ -111,6 +113,7 @@ class RecommendationStatus(enum.Enum):
     """The status of an Organizational Assessment recommendation, as COPS site pages report it.
 
     Examples:
+        >>> from copsreform import RecommendationStatus
         >>> RecommendationStatus("partially_complete").title
         'Partially Complete'
     """
@@ -137,6 +140,8 @@ class StatusChange:
         note: Why, if recorded.
 
     Examples:
+        >>> import datetime as dt
+        >>> from copsreform import EngagementStatus, StatusChange
         >>> StatusChange(EngagementStatus.ACCEPTED, dt.date(2024, 8, 8)).on
         datetime.date(2024, 8, 8)
     """
@@ -159,6 +164,7 @@ class Recommendation:
         focus_area: The assessment's focus area it belongs to, if any.
 
     Examples:
+        >>> from copsreform import Recommendation
         >>> r = Recommendation("Publish a staffing plan", focus_area="Resource Analysis")
         >>> r.status
         <RecommendationStatus.NOT_STARTED: 'not_started'>
@@ -217,6 +223,7 @@ class Engagement:
         IllegalTransitionError: If ``history`` holds a change the lifecycle forbids.
 
     Examples:
+        >>> import datetime as dt
         >>> import copsreform as cr
         >>> agency = cr.Agency(name="Charlottesville Police Department", state="VA",
         ...                    jurisdiction=cr.Jurisdiction.LOCAL, agency_type=cr.AgencyType.CITY)
@@ -227,10 +234,10 @@ class Engagement:
         1
     """
 
-    agency: Agency = attrs.field(validator=f.instance(Agency, "an Agency"))
+    agency: Agency = attrs.field(validator=f.instance(Agency, "an Agency"), repr=brief)
     program: CRIProgram = attrs.field(validator=f.member_of(CRIProgram))
     provider: Provider | None = attrs.field(
-        default=None, validator=f.optional(f.instance(Provider, "a Provider"))
+        default=None, validator=f.optional(f.instance(Provider, "a Provider")), repr=brief
     )
     categories: frozenset[TACategory] = attrs.field(
         default=frozenset(), converter=f.to_frozenset, validator=f.set_of(TACategory)
@@ -243,19 +250,29 @@ class Engagement:
     start: dt.date | None = attrs.field(default=None, validator=f.optional(f.day))
     end: dt.date | None = attrs.field(default=None, validator=f.optional(f.day))
     history: tuple[StatusChange, ...] = attrs.field(
-        default=(), converter=f.to_tuple, validator=f.tuple_of(StatusChange)
+        default=(),
+        converter=f.to_tuple,
+        validator=f.tuple_of(StatusChange),
+        repr=counted("status change"),
     )
     recommendations: tuple[Recommendation, ...] = attrs.field(
-        default=(), converter=f.to_tuple, validator=f.tuple_of(Recommendation)
+        default=(),
+        converter=f.to_tuple,
+        validator=f.tuple_of(Recommendation),
+        repr=counted("recommendation"),
     )
     report_released_on: dt.date | None = attrs.field(default=None, validator=f.optional(f.day))
     findings_count: int | None = attrs.field(default=None, validator=f.optional(f.count))
     recommendations_count: int | None = attrs.field(default=None, validator=f.optional(f.count))
     sources: tuple[PublicSource, ...] = attrs.field(
-        default=(), converter=f.to_tuple, validator=f.tuple_of(PublicSource)
+        default=(),
+        converter=f.to_tuple,
+        validator=f.tuple_of(PublicSource),
+        repr=counted("source"),
     )
+    # A note can run to a paragraph; the repr leaves it out (to_dict() and JSON keep it).
     note: str | None = attrs.field(
-        default=None, converter=f.strip_text, validator=f.optional(f.text)
+        default=None, converter=f.strip_text, validator=f.optional(f.text), repr=False
     )
 
     def __attrs_post_init__(self) -> None:
@@ -345,6 +362,7 @@ class Engagement:
         :attr:`report_released_on` and :attr:`end`; ``None`` when none is known.
 
         Examples:
+            >>> import datetime as dt
             >>> import copsreform as cr
             >>> agency = cr.Agency(name="Example Police Department", state="KS",
             ...                    jurisdiction=cr.Jurisdiction.LOCAL,
@@ -389,6 +407,7 @@ class Engagement:
             ValidationError: If ``on`` is before the previous change or the request.
 
         Examples:
+            >>> import datetime as dt
             >>> import copsreform as cr
             >>> agency = cr.Agency(name="Example Police Department", state="KS",
             ...                    jurisdiction=cr.Jurisdiction.LOCAL,
@@ -450,3 +469,18 @@ class Engagement:
         """
         counts = Counter(r.status for r in self.recommendations)
         return {status: counts.get(status, 0) for status in RecommendationStatus}
+
+    def __str__(self) -> str:
+        """The engagement in one line: program, agency, provider and status.
+
+        Examples:
+            >>> import copsreform as cr
+            >>> bpd = cr.Agency(name="Boston Police Department", state="MA", ori="MA0130100",
+            ...                 jurisdiction=cr.Jurisdiction.LOCAL, agency_type=cr.AgencyType.CITY)
+            >>> print(cr.Engagement(agency=bpd, program=cr.CRIProgram.CRITICAL_RESPONSE,
+            ...                     provider=cr.find_provider("NPI"),
+            ...                     categories={cr.TACategory.DATA_ANALYSIS}))
+            Critical Response for Boston Police Department (MA, ORI MA0130100), by National Policing Institute (NPI): requested
+        """
+        by = "" if self.provider is None else f", by {self.provider}"
+        return f"{self.program.title} for {self.agency}{by}: {self.status.value}"

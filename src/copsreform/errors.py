@@ -31,6 +31,7 @@ Examples:
     True
 """
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Final
 
@@ -82,6 +83,9 @@ MISSING: Final = _Missing()
 
 
 def _show(value: object) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        # Dates read as people write them (``2020-01-01``), not as Python's repr.
+        return repr(value.isoformat())
     try:
         text = repr(value)
     except RecursionError:
@@ -91,10 +95,27 @@ def _show(value: object) -> str:
         # holds one): the message must still render.
         if isinstance(value, int):
             return f"<an int of {value.bit_length():,} bits>"
-        return f"<a {type(value).__name__} too large to show>"
+        return f"<{indefinite(type(value).__name__)} too large to show>"
     if len(text) > _MAX_SHOWN:
         text = f"{text[: _MAX_SHOWN - 5]}...{text[-2:]}"
     return text
+
+
+def indefinite(noun: str) -> str:
+    """Put "a" or "an" before ``noun``, by its first letter: "an Engagement", "a Grant".
+
+    Args:
+        noun: A word, such as a class name.
+
+    Returns:
+        The noun with its article.
+
+    Examples:
+        >>> from copsreform.errors import indefinite
+        >>> indefinite("Engagement"), indefinite("Grant")
+        ('an Engagement', 'a Grant')
+    """
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def render_path(root: str, location: Iterable[PathSegment]) -> str:
@@ -108,6 +129,7 @@ def render_path(root: str, location: Iterable[PathSegment]) -> str:
         The path, such as ``"$.recommendations[2].status"``.
 
     Examples:
+        >>> from copsreform.errors import render_path
         >>> render_path("$", ("recommendations", 2, "status"))
         '$.recommendations[2].status'
         >>> render_path("Agency", ("ori",))
@@ -130,6 +152,8 @@ class Problem:
             value given to a constructor, an identifier's name for an identifier check.
 
     Examples:
+        >>> from copsreform import Problem
+        >>> from copsreform.errors import MISSING
         >>> p = Problem("must not be empty", "", ("name",), root="Agency")
         >>> p.path
         'Agency.name'
@@ -160,6 +184,7 @@ class Problem:
             A new :class:`Problem`.
 
         Examples:
+            >>> from copsreform import Problem
             >>> Problem("is too long", "x", ("ori",), root="Agency").under("$", ("recipient",)).path
             '$.recipient.ori'
         """
@@ -198,6 +223,8 @@ class ValidationError(CopsReformError, ValueError):
         ValueError: If ``problems`` is empty (an error must say what is wrong).
 
     Examples:
+        >>> from copsreform import Problem, ValidationError
+        >>> from copsreform.errors import MISSING
         >>> err = ValidationError([
         ...     Problem("is required", MISSING, ("end",)),
         ...     Problem("must be a USPS state code", "XX", ("recipient", "state")),
@@ -238,6 +265,7 @@ class ValidationError(CopsReformError, ValueError):
             An instance of this class with one :class:`Problem`.
 
         Examples:
+            >>> from copsreform import ValidationError
             >>> print(ValidationError.single("must be 12 characters", "ABC", root="uei"))
             'uei' must be 12 characters (got 'ABC')
         """
@@ -278,6 +306,7 @@ class ValidationError(CopsReformError, ValueError):
             A new error of the same type.
 
         Examples:
+            >>> from copsreform import ValidationError
             >>> err = ValidationError.single("must be 9 characters", "X", ("ori",), root="Agency")
             >>> err.under("$", ("recipient",)).path
             '$.recipient.ori'
@@ -354,6 +383,7 @@ class ProviderNotFoundError(NotFoundError):
         suggestions: Names of known providers that look close, best first.
 
     Examples:
+        >>> from copsreform import ProviderNotFoundError
         >>> err = ProviderNotFoundError("Natonal Policing Institute", ("National Policing Institute",))
         >>> print(err)
         no TA provider is named 'Natonal Policing Institute'; did you mean 'National Policing Institute'?
@@ -379,16 +409,25 @@ class RuleNotInForceError(NotFoundError):
     Args:
         rule: The rule or parameter identifier.
         when: The date or fiscal year asked about, as text.
+        program: The title of the program, when a whole program has no rules in force;
+            the message then names the program instead of the rule.
 
     Examples:
+        >>> from copsreform.errors import RuleNotInForceError
         >>> print(RuleNotInForceError("chp.max_federal_per_position", "FY1990"))
         rule 'chp.max_federal_per_position' has no version in force for FY1990
+        >>> print(RuleNotInForceError("cpd.*", "FY2024", program="Community Policing Development"))
+        no rules of Community Policing Development are in force for FY2024
     """
 
-    def __init__(self, rule: str, when: str) -> None:
+    def __init__(self, rule: str, when: str, *, program: str | None = None) -> None:
         self.rule = rule
         self.when = when
-        super().__init__(f"rule {rule!r} has no version in force for {when}")
+        self.program = program
+        if program is None:
+            super().__init__(f"rule {rule!r} has no version in force for {when}")
+        else:
+            super().__init__(f"no rules of {program} are in force for {when}")
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.rule, self.when))
@@ -405,6 +444,7 @@ class SourceFormatError(CopsReformError):
         source: The file name or other description of the input.
 
     Examples:
+        >>> from copsreform import SourceFormatError
         >>> print(SourceFormatError("no header row", source="awards.csv"))
         awards.csv: no header row
     """
@@ -430,6 +470,7 @@ class MissingExtraError(CopsReformError, ImportError):
         extra: The extra of copsreform that installs it (``"arrow"``), if any.
 
     Examples:
+        >>> from copsreform import MissingExtraError
         >>> print(MissingExtraError("to_arrow", "pyarrow", "arrow"))
         to_arrow needs pyarrow, which is not installed: pip install "copsreform[arrow]"
         >>> print(MissingExtraError("to_pandas", "pandas"))

@@ -13,7 +13,8 @@ One row per object, one column per field, a header row first. The columns, in or
 
 * **Engagement** (:data:`ENGAGEMENT_COLUMNS`): ``program, categories, focus,
   requested_on, announced_on, start, end, report_released_on, findings_count,
-  recommendations_count, note``, the agency flattened into ``agency_<field>``, then
+  recommendations_count, note``, the agency flattened into ``agency_<field>``
+  (its ``agency_type`` keeps its name), then
   ``provider_json``, ``history_json``, ``recommendations_json`` and ``sources_json``.
   ``categories`` holds the TA categories' values joined by ``;``
   (``after_action_review;data_analysis``). The provider, the dated history, the
@@ -48,6 +49,7 @@ name the column (``$.recipient_ori``).
 Examples:
     >>> import io
     >>> import copsreform as cr
+    >>> from copsreform import read_csv, write_csv
     >>> city = cr.Organization(name="=CITY OF COLFAX", state="WA")
     >>> out = io.StringIO()
     >>> write_csv([city], out)
@@ -79,7 +81,7 @@ from copsreform.agency import Agency, AgencyType, Jurisdiction, Organization, Or
 from copsreform.batch import Rejected
 from copsreform.citation import PublicSource
 from copsreform.engagement import Engagement, Recommendation, StatusChange
-from copsreform.errors import MISSING, Problem, SourceFormatError, ValidationError
+from copsreform.errors import MISSING, Problem, SourceFormatError, ValidationError, indefinite
 from copsreform.fiscal import FiscalYear
 from copsreform.grant import Grant
 from copsreform.programs import CRIProgram, GrantProgram, TACategory
@@ -114,6 +116,7 @@ def neutralise(text: str) -> str:
         a tab, a carriage return or an apostrophe; otherwise ``text``.
 
     Examples:
+        >>> from copsreform.export import neutralise
         >>> neutralise("=1+1"), neutralise("'Iolani School"), neutralise("Boston")
         ("'=1+1", "''Iolani School", 'Boston')
     """
@@ -130,6 +133,7 @@ def restore(cell: str) -> str:
         The original text.
 
     Examples:
+        >>> from copsreform.export import restore
         >>> restore("'=1+1"), restore("''Iolani School"), restore("Boston")
         ('=1+1', "'Iolani School", 'Boston')
     """
@@ -305,6 +309,16 @@ _RECIPIENT_TYPES: Final[Mapping[str, type[Agency | Organization]]] = {
 }
 _RECIPIENT_CODECS: Final[Mapping[str, _Codec]] = {**_ORGANIZATION_CODECS, **_AGENCY_CODECS}
 
+
+def _prefixed(prefix: str, name: str) -> str:
+    """The column of a nested record's field: ``agency_`` and ``ori`` make ``agency_ori``.
+
+    A field whose name already starts with the prefix keeps its name, so the agency's
+    ``agency_type`` is the column ``agency_type``, not ``agency_agency_type``.
+    """
+    return name if name.startswith(prefix) else prefix + name
+
+
 #: The columns of an agencies CSV, in order: the fields of :class:`~copsreform.Agency`.
 AGENCY_COLUMNS: Final = tuple(_AGENCY_CODECS)
 #: The columns of an organisations CSV: the fields of :class:`~copsreform.Organization`.
@@ -313,7 +327,7 @@ ORGANIZATION_COLUMNS: Final = tuple(_ORGANIZATION_CODECS)
 #: provider, history, recommendations and sources as JSON cells.
 ENGAGEMENT_COLUMNS: Final = (
     *_ENGAGEMENT_CODECS,
-    *(f"agency_{name}" for name in _AGENCY_CODECS),
+    *(_prefixed("agency_", name) for name in _AGENCY_CODECS),
     *(column for column, _, _ in _JSON_CELLS.values()),
 )
 #: The columns of a grants CSV: the grant's fields, then its recipient, flattened.
@@ -348,7 +362,7 @@ def _field_values(obj: Any) -> dict[str, Any]:
 def _row(obj: Any, cls: type[Any]) -> list[str]:
     if type(obj) is not cls:
         raise TypeError(
-            f"write_csv writes one class per file: got a {type(obj).__name__} "
+            f"write_csv writes one class per file: got {indefinite(type(obj).__name__)} "
             f"among {cls.__name__} objects"
         )
     values = _field_values(obj)
@@ -415,6 +429,7 @@ def write_csv(
 
     Examples:
         >>> import io
+        >>> from copsreform import Agency, write_csv
         >>> out = io.StringIO()
         >>> write_csv([], out, cls=Agency)
         0
@@ -458,7 +473,7 @@ def _decode(
 ) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name, codec in codecs.items():
-        column = prefix + name
+        column = _prefixed(prefix, name)
         cell = record.get(column)
         if cell is None or cell == "":
             continue
@@ -473,12 +488,13 @@ def _complete(
     cls: type[Any], values: Mapping[str, Any], prefix: str, problems: list[Problem]
 ) -> None:
     for name in _required(cls):
-        if name not in values and not any(p.location == (prefix + name,) for p in problems):
-            problems.append(Problem("is required", MISSING, (prefix + name,)))
+        column = _prefixed(prefix, name)
+        if name not in values and not any(p.location == (column,) for p in problems):
+            problems.append(Problem("is required", MISSING, (column,)))
 
 
 def _columns(codecs: Mapping[str, _Codec], prefix: str = "") -> dict[str, str]:
-    return {name: prefix + name for name in codecs}
+    return {name: _prefixed(prefix, name) for name in codecs}
 
 
 def _simple(cls: type[T], codecs: Mapping[str, _Codec]) -> Callable[[Any], T]:
@@ -624,6 +640,7 @@ def read_csv(
 
     Examples:
         >>> import io
+        >>> from copsreform import Agency, Rejected, read_csv
         >>> text = ("name,state,jurisdiction,agency_type,ori\n"
         ...         "Omaha Police Department,NE,local,city,NB0280200\n"
         ...         "Omaha Police Department,NE,local,city,NE0280200\n")
@@ -651,7 +668,7 @@ def _read(
     if cls is Grant:
         required.extend(("recipient_type", "recipient_name"))
     if cls is Engagement:
-        required.extend(f"agency_{name}" for name in _required(Agency))
+        required.extend(_prefixed("agency_", name) for name in _required(Agency))
     with _io.open_source(source, max_bytes or _io.MAX_CSV_BYTES) as opened:
         header = _io.header_of(opened)
         unknown = [name for name in header if name not in columns]

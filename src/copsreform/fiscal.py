@@ -65,6 +65,7 @@ class FiscalYear:
         ValidationError: If ``year`` is not an ``int`` or is out of range.
 
     Examples:
+        >>> from copsreform import FiscalYear
         >>> FiscalYear(2024) < FiscalYear(2025)
         True
         >>> FiscalYear(2024) + 1
@@ -94,6 +95,7 @@ class FiscalYear:
             ValidationError: As :class:`FiscalYear` does, for a bad ``year``.
 
         Examples:
+            >>> from copsreform import FiscalYear
             >>> FiscalYear.shared(2025) is FiscalYear.shared(2025)
             True
         """
@@ -117,6 +119,8 @@ class FiscalYear:
             ValidationError: If ``day`` is not a date.
 
         Examples:
+            >>> import datetime as dt
+            >>> from copsreform import FiscalYear
             >>> FiscalYear.of(dt.date(2024, 9, 30))
             FiscalYear(2024)
             >>> FiscalYear.of(dt.date(2024, 10, 1))
@@ -140,6 +144,7 @@ class FiscalYear:
             ValidationError: If ``text`` is not such a label.
 
         Examples:
+            >>> from copsreform import FiscalYear
             >>> FiscalYear.parse("FY2025")
             FiscalYear(2025)
             >>> FiscalYear.parse("25")

@@ -34,12 +34,13 @@ Examples:
 """
 
 import datetime as dt
-from decimal import Decimal
-from typing import Any, cast
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any, Final, cast
 
 import attrs
 
 from copsreform import _fields as f
+from copsreform._repr import brief
 from copsreform.agency import Agency, Organization, Recipient
 from copsreform.errors import Problem, ValidationError
 from copsreform.fiscal import FiscalYear
@@ -51,6 +52,13 @@ from copsreform.programs import COPS_UMBRELLA_LISTING, GrantProgram
 __all__ = ["Grant"]
 
 _ZERO = Decimal("0.00")
+
+#: The precision of :attr:`Grant.federal_share`: four decimal places (a hundredth of a
+#: percent), rounded half to even.
+SHARE_PLACES: Final = Decimal("0.0001")
+
+#: The precision of :attr:`Grant.federal_per_position`: whole cents, rounded half to even.
+CENT: Final = Decimal("0.01")
 
 
 def _cops_listing(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
@@ -105,6 +113,8 @@ class Grant:
         ValidationError: If a field or a combination is refused, naming ``Grant.<field>``.
 
     Examples:
+        >>> import datetime as dt
+        >>> from decimal import Decimal
         >>> import copsreform as cr
         >>> city = cr.Organization(name="CITY OF MARYSVILLE", state="WA")
         >>> g = cr.Grant(award_number="2015UMWX0174", program=cr.GrantProgram.CHP,
@@ -126,7 +136,7 @@ class Grant:
     )
     program: GrantProgram = attrs.field(validator=f.member_of(GrantProgram))
     recipient: Recipient = attrs.field(
-        validator=f.instance((Agency, Organization), "an Agency or an Organization")
+        validator=f.instance((Agency, Organization), "an Agency or an Organization"), repr=brief
     )
     federal_amount: Decimal = attrs.field(converter=f.money, validator=f.amount)
     start: dt.date = attrs.field(validator=f.day)
@@ -217,29 +227,54 @@ class Grant:
 
     @property
     def federal_share(self) -> Decimal | None:
-        """The federal amount's share of the total cost, from 0 to 1.
+        """The federal amount's share of the total cost, from 0 to 1, to four decimal places.
 
+        Rounded half to even to ``SHARE_PLACES`` (``0.0001``, a hundredth of a percent),
+        so that 749,999.85 of 1,000,000.00 reads ``0.7500``, not a 28-digit fraction (and a
+        share below 0.00005 reads ``0.0000``).
         ``None`` when the federal amount is not positive.
 
         Examples:
+            >>> import datetime as dt
+            >>> from decimal import Decimal
             >>> import copsreform as cr
             >>> org = cr.Organization(name="CITY OF DALLAS", state="TX")
             >>> cr.Grant(award_number="15JCOPS-25-GG-01001-MUMU", program=cr.GrantProgram.CHP,
             ...          recipient=org, federal_amount=Decimal("750000"),
             ...          local_match=Decimal("250000"), start=dt.date(2025, 10, 1),
             ...          end=dt.date(2030, 9, 30)).federal_share
-            Decimal('0.75')
+            Decimal('0.7500')
         """
         if self.federal_amount <= 0:
             return None
-        return self.federal_amount / self.total_cost
+        return (self.federal_amount / self.total_cost).quantize(SHARE_PLACES, ROUND_HALF_EVEN)
 
     @property
     def federal_per_position(self) -> Decimal | None:
-        """The federal amount per funded position, unrounded.
+        """The federal amount per funded position, in whole cents (rounded half to even).
 
         ``None`` when positions are unknown or zero, or the amount is not positive.
         """
         if not self.positions or self.federal_amount <= 0:
             return None
-        return self.federal_amount / self.positions
+        return (self.federal_amount / self.positions).quantize(CENT, ROUND_HALF_EVEN)
+
+    def __str__(self) -> str:
+        """The award in one line: number, program, year, amount and recipient.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from decimal import Decimal
+            >>> import copsreform as cr
+            >>> org = cr.Organization(name="CITY OF DALLAS", state="TX")
+            >>> print(cr.Grant(award_number="15JCOPS-25-GG-01001-MUMU",
+            ...                program=cr.GrantProgram.CHP, recipient=org,
+            ...                federal_amount=Decimal("750000"), start=dt.date(2025, 10, 1),
+            ...                end=dt.date(2030, 9, 30)))
+            15JCOPS-25-GG-01001-MUMU: COPS Hiring Program, FY2025, $750,000.00 to CITY OF DALLAS (TX)
+        """
+        return (
+            f"{self.award_number_display}: {self.program.title}, {self.fiscal_year}, "
+            f"{'-' if self.federal_amount < 0 else ''}${abs(self.federal_amount):,.2f} "
+            f"to {self.recipient}"
+        )

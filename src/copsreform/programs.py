@@ -40,6 +40,7 @@ class CRIProgram(enum.Enum):
     """The programs of the Collaborative Reform Initiative: today's three and the 2011-2017 two.
 
     Examples:
+        >>> from copsreform import CRIProgram
         >>> [p.value for p in CRIProgram]
         ['cri_tac', 'critical_response', 'organizational_assessment', 'collaborative_reform',
          'critical_response_ta']
@@ -103,6 +104,7 @@ class TACategory(enum.Enum):
     acute need, (2) data analysis, and (3) after-action reviews".
 
     Examples:
+        >>> from copsreform import TACategory
         >>> TACategory("data_analysis")
         <TACategory.DATA_ANALYSIS: 'data_analysis'>
     """
@@ -134,6 +136,7 @@ class GrantProgram(enum.Enum):
     such a record rather than guessing).
 
     Examples:
+        >>> from copsreform import GrantProgram
         >>> GrantProgram.SAFER_OUTCOMES.value
         'safer_outcomes'
         >>> GrantProgram.TRGP.assistance_listing

@@ -52,6 +52,7 @@ class ProviderRole(enum.Enum):
     """A provider's role in delivering a program.
 
     Examples:
+        >>> from copsreform import ProviderRole
         >>> ProviderRole("lead")
         <ProviderRole.LEAD: 'lead'>
     """
@@ -122,6 +123,7 @@ class Provider:
             ``last_year`` is before ``first_year``.
 
     Examples:
+        >>> from copsreform import CRIProgram, Provider
         >>> p = Provider(name="Example Institute", programs={CRIProgram.ORGANIZATIONAL_ASSESSMENT})
         >>> p.delivers(CRIProgram.ORGANIZATIONAL_ASSESSMENT)
         True
@@ -134,13 +136,18 @@ class Provider:
     acronym: str | None = attrs.field(
         default=None, converter=f.upper_or_none, validator=f.optional(_acronym)
     )
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_names)
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=f.to_tuple, validator=_names, repr=False
+    )
     role: ProviderRole = attrs.field(
         default=ProviderRole.PROVIDER, validator=f.member_of(ProviderRole)
     )
-    sources: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_names)
+    # The sources, aliases and note are long; the repr leaves them out (see __str__ too).
+    sources: tuple[str, ...] = attrs.field(
+        default=(), converter=f.to_tuple, validator=_names, repr=False
+    )
     note: str | None = attrs.field(
-        default=None, converter=f.strip_text, validator=f.optional(f.text)
+        default=None, converter=f.strip_text, validator=f.optional(f.text), repr=False
     )
     first_year: int | None = attrs.field(
         default=None, validator=f.optional(_year), metadata={f.SCHEMA: _YEAR_SCHEMA}
@@ -174,12 +181,23 @@ class Provider:
             ``True`` if ``year`` is within :attr:`first_year` to :attr:`last_year`.
 
         Examples:
+            >>> from copsreform.providers import find_provider
             >>> find_provider("IIR").active_in(2014), find_provider("IIR").active_in(2024)
             (True, False)
         """
         if self.first_year is not None and year < self.first_year:
             return False
         return self.last_year is None or year <= self.last_year
+
+    def __str__(self) -> str:
+        """The provider in one line: its name, and its acronym when it has one.
+
+        Examples:
+            >>> import copsreform as cr
+            >>> print(cr.find_provider("NPI"))
+            National Policing Institute (NPI)
+        """
+        return self.name if self.acronym is None else f"{self.name} ({self.acronym})"
 
     def delivers(self, program: CRIProgram) -> bool:
         """Tell whether the provider delivers ``program``.
@@ -191,6 +209,7 @@ class Provider:
             ``True`` if ``program`` is among :attr:`programs`.
 
         Examples:
+            >>> from copsreform import CRIProgram, find_provider
             >>> find_provider("IACP").delivers(CRIProgram.CRITICAL_RESPONSE)
             False
         """
@@ -243,6 +262,7 @@ def providers(program: CRIProgram | None = None) -> tuple[Provider, ...]:
         The providers.
 
     Examples:
+        >>> from copsreform import CRIProgram, providers
         >>> len(providers(CRIProgram.CRI_TAC)) >= 10
         True
     """
@@ -269,6 +289,7 @@ def find_provider(name: str) -> Provider:
             finds nothing, rather than raising :class:`TypeError`).
 
     Examples:
+        >>> from copsreform import find_provider
         >>> find_provider("jensen hughes").name
         'Jensen Hughes'
         >>> find_provider("Jensen Hughs")

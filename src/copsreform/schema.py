@@ -312,6 +312,7 @@ def schema_text(cls: type[Any]) -> str:
 
     Examples:
         >>> import copsreform as cr
+        >>> from copsreform.schema import schema_text
         >>> print(schema_text(cr.Organization).splitlines()[1])
           "$id": "urn:copsreform:schema:1:organization",
     """

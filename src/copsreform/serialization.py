@@ -241,6 +241,7 @@ def optional_inner(tp: Any) -> Any | None:
     """For a type hint ``X | None`` return ``X``; for any other hint, ``None``.
 
     Examples:
+        >>> from copsreform.serialization import optional_inner
         >>> optional_inner(int | None), optional_inner(int)
         (<class 'int'>, None)
     """
@@ -256,6 +257,7 @@ def is_recipient(tp: Any) -> bool:
 
     Examples:
         >>> import copsreform as cr
+        >>> from copsreform.serialization import is_recipient
         >>> is_recipient(cr.Agency | cr.Organization), is_recipient(cr.Agency)
         (True, False)
     """
@@ -908,7 +910,8 @@ def parse_json(text: str | bytes) -> Any:
         raise ArgumentTypeError.single("must be JSON text (str or bytes)", text, root="text")
     if len(text) > MAX_DOCUMENT_CHARS:
         raise LimitExceededError.single(
-            f"is longer than {MAX_DOCUMENT_CHARS:,} characters", f"{len(text):,} characters"
+            f"is too long: {len(text):,} characters, more than the "
+            f"{MAX_DOCUMENT_CHARS:,} a document may hold"
         )
     text = text.removeprefix("\ufeff")
     if _depth_exceeds(text, MAX_DEPTH):
@@ -994,9 +997,9 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
         >>> lines = ['{"name": "CITY OF COLFAX"}', '{"name": 12}', '', '{"name": "CITY OF MORTON"}']
         >>> for outcome in cr.read_jsonl(cr.Organization, lines):
         ...     print(outcome)
-        Organization(name='CITY OF COLFAX', state=None, uei=None, kind=<OrganizationKind.UNKNOWN: 'unknown'>)
+        CITY OF COLFAX
         line 2: '$.name' must be a string (got 12)
-        Organization(name='CITY OF MORTON', state=None, uei=None, kind=<OrganizationKind.UNKNOWN: 'unknown'>)
+        CITY OF MORTON
     """
     if isinstance(source, str | os.PathLike):
         # Opened by the one I/O layer (gzip recognised, bytes capped). Bytes that are not
@@ -1014,15 +1017,18 @@ def read_jsonl(cls: type[T], source: Source, *, strict: bool = False) -> Iterato
         _io.bounded_lines(source, MAX_LINE_CHARS) if isinstance(source, io.TextIOBase) else source
     )
     for number, line in _numbered(lines):
-        if number == 1:
+        if number == 1 and line.startswith("\ufeff"):
             line = line.removeprefix("\ufeff")  # noqa: PLW2901 - a BOM is not content
         if not line or line.isspace():
             continue
         try:
-            length = len(line.rstrip("\r\n"))  # the line end is not part of the line
+            # The line end is not part of the line; a line cut short while reading
+            # carries its full length.
+            length = getattr(line, "length", None) or len(line.rstrip("\r\n"))
             if length > MAX_LINE_CHARS:
                 raise LimitExceededError.single(
-                    f"is longer than {MAX_LINE_CHARS:,} characters", f"{length:,} characters"
+                    f"is too long: {length:,} characters, more than the "
+                    f"{MAX_LINE_CHARS:,} a line may hold"
                 )
             _refuse_undecoded(line)
             yield from_json(cls, line)

@@ -56,6 +56,7 @@ def is_territory(code: str) -> bool:
         ``True`` for PR, GU, VI, AS and MP.
 
     Examples:
+        >>> from copsreform.states import is_territory
         >>> is_territory("PR")
         True
     """

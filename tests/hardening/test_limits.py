@@ -184,7 +184,9 @@ def test_a_json_document_of_max_document_chars_is_read() -> None:
 def test_a_json_document_one_past_max_document_chars_is_refused_unparsed() -> None:
     text = _padded(ORGANIZATION, serialization.MAX_DOCUMENT_CHARS + 1)
     message = refused(lambda: cr.from_json(cr.Organization, text), cr.LimitExceededError)
-    assert message == "'$' is longer than 16,777,216 characters (got '16,777,217 characters')"
+    assert message == (
+        "'$' is too long: 16,777,217 characters, more than the 16,777,216 a document may hold"
+    )
 
 
 def _nested(depth: int) -> str:
@@ -256,7 +258,7 @@ def test_a_json_lines_line_one_past_max_line_chars_is_rejected_and_the_next_is_r
     assert isinstance(outcomes[0], cr.Rejected)
     assert (
         str(outcomes[0])
-        == "line 1: '$' is longer than 1,048,576 characters (got '1,048,577 characters')"
+        == "line 1: '$' is too long: 1,048,577 characters, more than the 1,048,576 a line may hold"
     )
     assert outcomes[1] == FEDERAL_WAY
 

@@ -173,7 +173,7 @@ def test_an_empty_list_without_a_class_writes_nothing() -> None:
 
 
 def test_objects_of_two_classes_cannot_share_a_file(bpd: cr.Agency) -> None:
-    with pytest.raises(TypeError, match="one class per file: got a Organization among Agency"):
+    with pytest.raises(TypeError, match="one class per file: got an Organization among Agency"):
         write_csv([bpd, cr.Organization(name="CITY OF COLFAX")], io.StringIO())
 
 

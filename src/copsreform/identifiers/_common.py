@@ -38,6 +38,7 @@ def error(root: str, reason: str, value: object) -> ValidationError:
         A :class:`~copsreform.errors.ValidationError` with one problem.
 
     Examples:
+        >>> from copsreform.identifiers._common import error
         >>> print(error("uei", "must be 12 characters", "ABC"))
         'uei' must be 12 characters (got 'ABC')
     """
@@ -54,6 +55,7 @@ def upper_ascii(text: str) -> str:
         ``text`` with ``a``-``z`` replaced by ``A``-``Z``.
 
     Examples:
+        >>> from copsreform.identifiers._common import upper_ascii
         >>> upper_ascii("wa-spd \u017f")
         'WA-SPD \u017f'
     """
@@ -71,6 +73,7 @@ def squeeze(number: str, separators: str = "") -> str:
         The cleaned string. Applying it twice gives the same result as once.
 
     Examples:
+        >>> from copsreform.identifiers._common import squeeze
         >>> squeeze(" ma 013-0100 ", "-")
         'MA0130100'
     """
@@ -96,6 +99,7 @@ def prepare(number: object, root: str, compact: Callable[[str], str]) -> str:
             :data:`MAX_INPUT_LENGTH` characters, or is empty once compacted.
 
     Examples:
+        >>> from copsreform.identifiers._common import prepare
         >>> prepare(" ab ", "ori", str.strip)
         'ab'
         >>> prepare(9, "ori", str.strip)
@@ -126,6 +130,7 @@ def accepts(validate: Callable[[object], object], number: object) -> bool:
 
     Examples:
         >>> from copsreform.identifiers import uei
+        >>> from copsreform.identifiers._common import accepts
         >>> accepts(uei.validate, "NSU3DBMM7JN9"), accepts(uei.validate, 12)
         (True, False)
     """

@@ -79,6 +79,7 @@ def compact(number: str) -> str:
         The number without spaces.
 
     Examples:
+        >>> from copsreform.identifiers.assistance_listing import compact
         >>> compact(" 16. 710 ")
         '16.710'
     """
@@ -103,6 +104,7 @@ def validate(number: object) -> str:
             is not two digits, a dot and three digits once compacted.
 
     Examples:
+        >>> from copsreform.identifiers.assistance_listing import validate
         >>> validate("16.068")
         '16.068'
     """
@@ -126,6 +128,7 @@ def is_valid(number: object) -> bool:
         ``True`` if :func:`validate` accepts ``number``.
 
     Examples:
+        >>> from copsreform.identifiers.assistance_listing import is_valid
         >>> is_valid("16.710"), is_valid("16710"), is_valid(16.71)
         (True, False, False)
     """
@@ -145,7 +148,8 @@ def format(number: str) -> str:
         ValidationError: If ``number`` is not well formed (see :func:`validate`).
 
     Examples:
-        >>> format("16.073 ")
+        >>> from copsreform.identifiers import assistance_listing
+        >>> assistance_listing.format("16.073 ")
         '16.073'
     """
     return validate(number)
@@ -165,6 +169,7 @@ def is_cops(number: str) -> bool:
             typing error is not mistaken for "not COPS".
 
     Examples:
+        >>> from copsreform.identifiers.assistance_listing import is_cops
         >>> is_cops("16.710"), is_cops("16.738")
         (True, False)
     """

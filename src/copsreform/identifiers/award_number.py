@@ -137,6 +137,7 @@ class AwardNumberParts:
             reliable program key (see the module documentation).
 
     Examples:
+        >>> from copsreform.identifiers.award_number import parse
         >>> parse("2020-UM-WX-0068")
         AwardNumberParts(era='legacy', fiscal_year=2020, instrument=None, sequence='0068',
         code='UM')
@@ -161,6 +162,7 @@ def compact(number: str) -> str:
         The award number without separators, upper-case.
 
     Examples:
+        >>> from copsreform.identifiers.award_number import compact
         >>> compact(" 15jcops-22-gg-01896-indi ")
         '15JCOPS22GG01896INDI'
     """
@@ -210,6 +212,7 @@ def validate(number: object) -> str:
             2099.
 
     Examples:
+        >>> from copsreform.identifiers.award_number import validate
         >>> validate("15JCOPS25GG01291SSIX")
         '15JCOPS25GG01291SSIX'
         >>> validate("2016-ck-wx-k021")
@@ -236,6 +239,7 @@ def is_valid(number: object) -> bool:
         ``True`` if :func:`validate` accepts ``number``.
 
     Examples:
+        >>> from copsreform.identifiers.award_number import is_valid
         >>> is_valid("2020UMWX0499"), is_valid("2020UMXX0499"), is_valid(2020)
         (True, False, False)
     """
@@ -255,9 +259,10 @@ def format(number: str) -> str:
         ValidationError: If ``number`` is not a valid award number (see :func:`validate`).
 
     Examples:
-        >>> format("15JCOPS24GG03715UHPX")
+        >>> from copsreform.identifiers import award_number
+        >>> award_number.format("15JCOPS24GG03715UHPX")
         '15JCOPS-24-GG-03715-UHPX'
-        >>> format("2020UMWX0068")
+        >>> award_number.format("2020UMWX0068")
         '2020-UM-WX-0068'
     """
     compacted, parts = _check(number)
@@ -281,6 +286,7 @@ def parse(number: str) -> AwardNumberParts:
         ValidationError: If ``number`` is not a valid award number (see :func:`validate`).
 
     Examples:
+        >>> from copsreform.identifiers.award_number import parse
         >>> parse("15JCOPS-22-GG-01896-INDI")
         AwardNumberParts(era='justgrants', fiscal_year=2022, instrument='GG',
         sequence='01896', code='INDI')
@@ -301,6 +307,7 @@ def fiscal_year(number: str) -> int:
         ValidationError: If ``number`` is not a valid award number (see :func:`validate`).
 
     Examples:
+        >>> from copsreform.identifiers.award_number import fiscal_year
         >>> fiscal_year("15JCOPS24GG03715UHPX"), fiscal_year("2013-CK-WX-K016")
         (2024, 2013)
     """

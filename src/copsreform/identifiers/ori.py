@@ -109,6 +109,7 @@ def compact(number: str) -> str:
         The ORI without separators, upper-case.
 
     Examples:
+        >>> from copsreform.identifiers.ori import compact
         >>> compact(" wa-031-0300 ")
         'WA0310300'
     """
@@ -130,6 +131,7 @@ def validate(number: object) -> str:
             with two letters, or has a character other than a letter or digit.
 
     Examples:
+        >>> from copsreform.identifiers.ori import validate
         >>> validate("wasp d0000")
         'WASPD0000'
         >>> validate("WA03103")
@@ -166,6 +168,7 @@ def is_valid(number: object) -> bool:
         ``True`` if :func:`validate` accepts ``number``.
 
     Examples:
+        >>> from copsreform.identifiers.ori import is_valid
         >>> is_valid("VA039SP00"), is_valid("WA03103"), is_valid(None)
         (True, False, False)
     """
@@ -185,7 +188,8 @@ def format(number: str) -> str:
         ValidationError: If ``number`` is not a valid ORI (see :func:`validate`).
 
     Examples:
-        >>> format("nj npd 0000")
+        >>> from copsreform.identifiers import ori
+        >>> ori.format("nj npd 0000")
         'NJNPD0000'
     """
     return validate(number)
@@ -207,6 +211,7 @@ def state_of(ori: str) -> str:
         ValidationError: If ``ori`` is not a valid ORI (see :func:`validate`).
 
     Examples:
+        >>> from copsreform.identifiers.ori import state_of
         >>> state_of("NB0280200"), state_of("GMTGM0000"), state_of("MA0130100")
         ('NE', 'GU', 'MA')
     """
@@ -231,6 +236,7 @@ def ncic_prefix(usps_state: str) -> str:
             or ``GM`` (NCIC codes that are not USPS codes).
 
     Examples:
+        >>> from copsreform.identifiers.ori import ncic_prefix
         >>> ncic_prefix("ne"), ncic_prefix("GU"), ncic_prefix("WA")
         ('NB', 'GM', 'WA')
         >>> ncic_prefix("NB")
@@ -274,6 +280,7 @@ def cops_prefix(ori: str) -> str:
         ValidationError: If ``ori`` is not a valid ORI (see :func:`validate`).
 
     Examples:
+        >>> from copsreform.identifiers.ori import cops_prefix
         >>> cops_prefix("MA0130200"), cops_prefix("MA013029E")
         ('MA01302', 'MA01302')
     """
@@ -291,6 +298,7 @@ def is_cops_form(value: object) -> bool:
         letters or digits, the shape of the first seven characters of an ORI.
 
     Examples:
+        >>> from copsreform.identifiers.ori import is_cops_form
         >>> is_cops_form("WA03103"), is_cops_form("WA0310300"), is_cops_form(3103)
         (True, False, False)
     """

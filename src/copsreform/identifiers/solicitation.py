@@ -115,6 +115,7 @@ class SolicitationParts:
         fiscal_year: The year in the number: the fiscal year of the solicitation.
 
     Examples:
+        >>> from copsreform.identifiers.solicitation import parse
         >>> parse("COPS-CHP-APPLICATION-2019")
         SolicitationParts(era='legacy', fiscal_year=2019)
     """
@@ -138,6 +139,7 @@ def compact(number: str) -> str:
         The number stripped and upper-case.
 
     Examples:
+        >>> from copsreform.identifiers.solicitation import compact
         >>> compact(" o-cops-2021-97003 ")
         'O-COPS-2021-97003'
     """
@@ -202,6 +204,7 @@ def validate(number: object) -> str:
             with a year from 1994 to 2099, at most 100 characters).
 
     Examples:
+        >>> from copsreform.identifiers.solicitation import validate
         >>> validate("o-cops-2021-97003")
         'O-COPS-2021-97003'
         >>> validate("MENTAL-HEALTH-AND-WELLNESS-ACT-2020")
@@ -220,6 +223,7 @@ def is_valid(number: object) -> bool:
         ``True`` if :func:`validate` accepts ``number``.
 
     Examples:
+        >>> from copsreform.identifiers.solicitation import is_valid
         >>> is_valid("O-COPS-2023-171691"), is_valid("COPS--2019"), is_valid([])
         (True, False, False)
     """
@@ -240,7 +244,8 @@ def format(number: str) -> str:
             :func:`validate`).
 
     Examples:
-        >>> format("OCOPS202197003")
+        >>> from copsreform.identifiers import solicitation
+        >>> solicitation.format("OCOPS202197003")
         'O-COPS-2021-97003'
     """
     return validate(number)
@@ -260,6 +265,7 @@ def parse(number: str) -> SolicitationParts:
             :func:`validate`).
 
     Examples:
+        >>> from copsreform.identifiers.solicitation import parse
         >>> parse("O-COPS-2023-171691").fiscal_year
         2023
         >>> parse("COPS-COMMUNITY-POLICING-DEVELOPMENT-2016").era

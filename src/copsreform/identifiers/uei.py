@@ -87,6 +87,7 @@ def compact(number: str) -> str:
         The UEI without spaces, upper-case.
 
     Examples:
+        >>> from copsreform.identifiers.uei import compact
         >>> compact(" ynduzmuzf8h8 ")
         'YNDUZMUZF8H8'
     """
@@ -111,6 +112,7 @@ def validate(number: object) -> str:
             more digits.
 
     Examples:
+        >>> from copsreform.identifiers.uei import validate
         >>> validate("T53MCMLTWK59")
         'T53MCMLTWK59'
         >>> validate("UYDJJ1S8DRI5")
@@ -144,6 +146,7 @@ def is_valid(number: object) -> bool:
         ``True`` if :func:`validate` accepts ``number``.
 
     Examples:
+        >>> from copsreform.identifiers.uei import is_valid
         >>> is_valid("E6REDN98SHE7"), is_valid("E6REDN98SHE"), is_valid(12)
         (True, False, False)
     """
@@ -163,7 +166,8 @@ def format(number: str) -> str:
         ValidationError: If ``number`` is not a valid UEI (see :func:`validate`).
 
     Examples:
-        >>> format("uydjj1s8dr85")
+        >>> from copsreform.identifiers import uei
+        >>> uei.format("uydjj1s8dr85")
         'UYDJJ1S8DR85'
     """
     return validate(number)

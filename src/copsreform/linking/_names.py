@@ -65,6 +65,7 @@ def words(name: str) -> tuple[str, ...]:
     """Return the words of ``name`` as compared: upper case, punctuation out, abbreviations in.
 
     Examples:
+        >>> from copsreform.linking._names import words
         >>> words("IndependentSchoolDistrict:Houston")
         ('INDEPENDENT', 'SCHOOL', 'DISTRICT', 'HOUSTON')
         >>> words("Sedro-Woolley PD")
@@ -83,6 +84,7 @@ def compact(tokens: tuple[str, ...]) -> str:
     """Return the words joined without spaces: the form exact comparisons use.
 
     Examples:
+        >>> from copsreform.linking._names import compact
         >>> compact(("SEA", "TAC"))
         'SEATAC'
     """
@@ -189,6 +191,7 @@ def tribal_core(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """Return the distinctive words of a tribal name (generic words such as TRIBE left out).
 
     Examples:
+        >>> from copsreform.linking._names import tribal_core, words
         >>> tribal_core(words("Lower Elwha Klallam Tribal"))
         ('LOWER', 'ELWHA', 'KLALLAM')
     """
@@ -199,6 +202,7 @@ def agency_key(group: Group, name: str) -> tuple[str, ...]:
     """Return the words an agency of ``group`` is found under.
 
     Examples:
+        >>> from copsreform.linking._names import Group, agency_key
         >>> agency_key(Group.CITY, "Town of Mercer Island Police Department")
         ('MERCER', 'ISLAND')
         >>> agency_key(Group.CITY, "Hamilton Township, Mercer County Police Department")
@@ -225,6 +229,7 @@ def school_core(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """Return the distinctive words of a school or district name (numbers left out).
 
     Examples:
+        >>> from copsreform.linking._names import school_core, words
         >>> school_core(words("EAST VALLEY SCHOOL DISTRICT NO 361"))
         ('EAST', 'VALLEY')
     """
@@ -326,6 +331,7 @@ def campus_full_key(name: str) -> tuple[str, ...]:
     """The words of a campus agency's whole name ("University of Texas: Austin").
 
     Examples:
+        >>> from copsreform.linking._names import campus_full_key
         >>> campus_full_key("University of Texas: Austin")
         ('UNIVERSITY', 'OF', 'TEXAS', 'AUSTIN')
     """
@@ -361,6 +367,7 @@ def parse_recipient(name: str, state: str | None, kind: str = "unknown") -> Reci
         The form; ``group`` is ``None`` when no rule applies.
 
     Examples:
+        >>> from copsreform.linking._names import parse_recipient
         >>> parse_recipient("COUNTY OF, SKAMANIA", "WA").keys
         (('SKAMANIA',),)
         >>> parse_recipient("CONFEDERATED TRIBES OF THE CHEHALIS RESERVATION", "WA").keys

@@ -76,6 +76,7 @@ def read_link_labels(path: Path) -> list[LinkLabel]:
             ``oris`` cell or an award number given twice (naming the row).
 
     Examples:
+        >>> from copsreform.linking.evaluate import read_link_labels
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "labels.csv"
         >>> _ = path.write_text("award_number,oris\n2019-HH-WX-0021,WA037100X;WADI05900\n")
@@ -114,6 +115,7 @@ class LevelScore:
         found: Labelled (award, ORI) pairs found at this level.
 
     Examples:
+        >>> from copsreform.linking.evaluate import LevelScore
         >>> from copsreform import Confidence
         >>> LevelScore(Confidence.HIGH, proposed=4, correct=3, found=3).precision
         0.75
@@ -146,6 +148,7 @@ class Miss:
         explanation: The wrong link's evidence, or the linker's reason for the award.
 
     Examples:
+        >>> from copsreform.linking.evaluate import Miss
         >>> miss = Miss("2014HHWX0019", "QUILEUTE INDIAN TRIBE", "missed", "WADI07000",
         ...             "unlinked", None, (), ("WADI07000",), "no tribal agency of that name")
         >>> miss.kind, miss.ori
@@ -175,6 +178,7 @@ class LinkEvaluation:
         misses: Every wrong and every missed link.
 
     Examples:
+        >>> from copsreform.linking.evaluate import LevelScore
         >>> from copsreform import Confidence, LinkEvaluation
         >>> report = LinkEvaluation(1, 1, 0, (LevelScore(Confidence.HIGH, 1, 1, 1),), ())
         >>> report.precision(Confidence.HIGH), report.recall()
@@ -219,6 +223,7 @@ def evaluate_links(results: Iterable[LinkResult], labels: Iterable[LinkLabel]) -
         ValueError: If an award of ``results`` has no label (naming it).
 
     Examples:
+        >>> from copsreform.linking.evaluate import LinkLabel, evaluate_links
         >>> import copsreform as cr
         >>> grants, _ = cr.split(cr.read_bundled_usaspending())
         >>> results = cr.link_recipients(grants[:1], [])

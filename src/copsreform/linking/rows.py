@@ -77,6 +77,7 @@ def link_rows(results: Iterable[LinkResult]) -> list[dict[str, str]]:
         Rows with the keys of :data:`LINK_COLUMNS`; an absent value is ``""``.
 
     Examples:
+        >>> from copsreform.linking.rows import link_rows
         >>> import copsreform as cr
         >>> grants, _ = cr.split(cr.read_bundled_usaspending())
         >>> row = link_rows(cr.link_recipients(grants[:1], []))[0]
@@ -137,6 +138,7 @@ def write_links(
         The number of rows written.
 
     Examples:
+        >>> from copsreform.linking.rows import write_links
         >>> import io
         >>> import copsreform as cr
         >>> grants, _ = cr.split(cr.read_bundled_usaspending())
@@ -175,6 +177,7 @@ def read_link_rows(path: Path) -> Iterator[dict[str, str] | Rejected]:
             column.
 
     Examples:
+        >>> from copsreform.linking.rows import read_link_rows
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "links.csv"
         >>> _ = path.write_text("award_number,federal_amount,status,ori,agency_name,"
@@ -260,6 +263,7 @@ def agency_totals(
         the ``(ambiguous)`` and ``(not linked)`` groups.
 
     Examples:
+        >>> from copsreform.linking.rows import agency_totals
         >>> rows = [{"award_number": "A", "federal_amount": "10.00", "status": "linked",
         ...          "ori": "WA0173600", "agency_name": "Federal Way Police Department",
         ...          "confidence": "high"}]

@@ -341,6 +341,8 @@ def min_award_check(params: AmountParams) -> AwardCheck:
 def period_end(start: dt.date, months: int) -> dt.date:
     """Return the last day of a period of ``months`` months that starts on ``start``.
 
+    >>> import datetime as dt
+    >>> from copsreform.rules._evaluate import period_end
     >>> period_end(dt.date(2024, 10, 1), 60)
     datetime.date(2029, 9, 30)
     >>> period_end(dt.date(2024, 1, 31), 1)
@@ -352,6 +354,8 @@ def period_end(start: dt.date, months: int) -> dt.date:
 def retention_last_day(start: dt.date, params: RetentionParams) -> dt.date:
     """The last day of retention: funding months, then retention months, from ``start``.
 
+    >>> import datetime as dt
+    >>> from copsreform.rules._evaluate import RetentionParams, retention_last_day
     >>> retention_last_day(dt.date(2024, 10, 1), RetentionParams(funding_months=36, retention_months=12))
     datetime.date(2028, 9, 30)
     """
@@ -616,7 +620,7 @@ class Plan:
         self.stage = stage
         rules = book.rules_of(program)
         if not rules:
-            raise RuleNotInForceError(f"{program.value}.*", str(year))
+            raise RuleNotInForceError(f"{program.value}.*", str(year), program=program.title)
         self.applicant_steps: list[Step] = []
         self.eligibility_steps: list[Step] = []
         self.award_steps: list[Step] = []

@@ -35,7 +35,10 @@ then pass it as ``rules=book`` to :func:`~copsreform.rules.check_eligibility`,
 :func:`~copsreform.rules.check_award` or :func:`~copsreform.rules.eligibility_matrix`.
 
 Examples:
-    >>> from copsreform import FiscalYear
+    >>> from decimal import Decimal
+    >>> from copsreform import FiscalYear, RuleBook
+    >>> from copsreform.rules.book import (
+    ...     Confidence, PerPositionParams, RuleVersion, VersionStatus)
     >>> book = RuleBook.default()
     >>> rule = book.rule("chp.per_position")
     >>> version = rule.version_for(FiscalYear(2024))
@@ -125,6 +128,7 @@ def program_of(value: str) -> CRIProgram | GrantProgram:
         ValidationError: If no program has that value.
 
     Examples:
+        >>> from copsreform.rules.book import program_of
         >>> program_of("critical_response")
         <CRIProgram.CRITICAL_RESPONSE: 'critical_response'>
         >>> program_of("chp")
@@ -143,6 +147,7 @@ class VersionStatus(enum.Enum):
     """What a rule version says about its years.
 
     Examples:
+        >>> from copsreform.rules.book import VersionStatus
         >>> VersionStatus("not_applicable")
         <VersionStatus.NOT_APPLICABLE: 'not_applicable'>
     """
@@ -160,6 +165,7 @@ class Confidence(enum.Enum):
     """How sure the sources are of a version.
 
     Examples:
+        >>> from copsreform.rules.book import Confidence
         >>> Confidence.INFERRED.value
         'inferred'
     """
@@ -174,6 +180,7 @@ class RuleStage(enum.Enum):
     """Which check uses a rule.
 
     Examples:
+        >>> from copsreform.rules.book import RuleKind
         >>> RuleKind.PER_POSITION.stage
         <RuleStage.AWARD: 'award'>
     """
@@ -193,6 +200,7 @@ class RuleKind(enum.Enum):
     """The kind of a rule: which check it runs and which parameters it takes.
 
     Examples:
+        >>> from copsreform.rules.book import RuleKind
         >>> RuleKind.APPLICANT.params_type.__name__
         'ApplicantParams'
     """
@@ -241,6 +249,7 @@ class ApplicantClass(enum.Enum):
     :class:`~copsreform.OrganizationKind` (same values).
 
     Examples:
+        >>> from copsreform.rules.book import ApplicantClass
         >>> ApplicantClass.LOCAL_LE_AGENCY.label
         'a local law enforcement agency'
         >>> ApplicantClass("school_district").plural
@@ -358,6 +367,7 @@ class NoParams:
     """No parameters: the rule only needs to be in force.
 
     Examples:
+        >>> from copsreform.rules.book import NoParams
         >>> NoParams().describe()
         'in force'
     """
@@ -381,6 +391,7 @@ class ApplicantParams:
             are listed as eligible, or uncertain classes come without a note.
 
     Examples:
+        >>> from copsreform.rules.book import ApplicantClass, ApplicantParams
         >>> ApplicantParams(eligible={ApplicantClass.STATE_LE_AGENCY}).describe()
         'eligible: state law enforcement agencies'
     """
@@ -426,6 +437,7 @@ def applicant_list(classes: Iterable[ApplicantClass]) -> str:
     """The classes' plural names in the order :class:`ApplicantClass` lists them.
 
     Examples:
+        >>> from copsreform.rules.book import ApplicantClass, applicant_list
         >>> applicant_list({ApplicantClass.LOCAL_LE_AGENCY, ApplicantClass.STATE_LE_AGENCY})
         'state law enforcement agencies, local law enforcement agencies'
     """
@@ -438,6 +450,8 @@ class ShareParams:
     """The largest federal share of the project cost.
 
     Examples:
+        >>> from decimal import Decimal
+        >>> from copsreform.rules.book import ShareParams
         >>> ShareParams(Decimal("0.75")).describe()
         'federal share at most 75%, unless the match is waived'
     """
@@ -458,6 +472,8 @@ class MatchParams:
         microgrant_max: Awards up to this amount may be microgrants whose match is waived.
 
     Examples:
+        >>> from decimal import Decimal
+        >>> from copsreform.rules.book import MatchParams
         >>> MatchParams(Decimal("0.25"), Decimal("100000.00")).describe()
         'local cash match at least 25% of the total cost, unless waived; awards up to $100,000.00 may be microgrants with the match waived'
     """
@@ -483,6 +499,8 @@ class AmountParams:
     """An amount of money: an award ceiling or floor.
 
     Examples:
+        >>> from decimal import Decimal
+        >>> from copsreform.rules.book import AmountParams
         >>> AmountParams(Decimal("4000000")).describe()
         '$4,000,000.00'
     """
@@ -499,6 +517,8 @@ class PerPositionParams:
     """The most federal money per funded position over the funding period.
 
     Examples:
+        >>> from decimal import Decimal
+        >>> from copsreform.rules.book import PerPositionParams
         >>> PerPositionParams(Decimal("125000"), 36).describe()
         'at most $125,000.00 per position over 36 months'
     """
@@ -516,6 +536,7 @@ class PeriodParams:
     """The length of the period of performance.
 
     Examples:
+        >>> from copsreform.rules.book import PeriodParams
         >>> PeriodParams(60).describe()
         'at most 60 months'
     """
@@ -536,6 +557,8 @@ class RequestCapParams:
     matter.
 
     Examples:
+        >>> from decimal import Decimal
+        >>> from copsreform.rules.book import RequestCapParams
         >>> print(RequestCapParams(Decimal("0.05"), 20, 1, 1_000_000, 15, 25).describe())
         5% of the sworn force, at most 15 positions below a population of 1,000,000 and 25 at or above it; 1 position for a sworn force of 20 or fewer
         >>> print(RequestCapParams(Decimal("0.05"), 0, 0, 1_000_000, 25, 25).describe())
@@ -573,6 +596,7 @@ class RetentionParams:
     """Months of federal funding per position, then months of local retention.
 
     Examples:
+        >>> from copsreform.rules.book import RetentionParams
         >>> RetentionParams(36, 12).describe()
         '36 months of federal funding, then 12 months of retention'
     """
@@ -593,6 +617,7 @@ class CloseoutParams:
     """Calendar days after the period of performance within which final reports are due.
 
     Examples:
+        >>> from copsreform.rules.book import CloseoutParams
         >>> CloseoutParams(120, "2 CFR 200.344(b)").describe()
         '120 calendar days after the end of the period of performance (2 CFR 200.344(b))'
     """
@@ -671,6 +696,8 @@ class RuleVersion:
             that is not in force has no note.
 
     Examples:
+        >>> from copsreform import FiscalYear
+        >>> from copsreform.rules.book import Confidence, RuleVersion, VersionStatus
         >>> v = RuleVersion(first=FiscalYear(2024), last=None, status=VersionStatus.UNKNOWN,
         ...                 confidence=Confidence.VERIFIED, sources=("G1",),
         ...                 note="no source gives the value")
@@ -717,6 +744,8 @@ class RuleVersion:
         """Tell whether the version is in force in ``year``.
 
         Examples:
+            >>> from copsreform import FiscalYear
+            >>> from copsreform.rules.book import Confidence, RuleVersion, VersionStatus
             >>> RuleVersion(FiscalYear(2022), FiscalYear(2023), VersionStatus.UNKNOWN,
             ...             Confidence.VERIFIED, ("G1",), note="n").covers(FiscalYear(2024))
             False
@@ -742,6 +771,8 @@ class RuleVersion:
         """Return the version's value in words.
 
         Examples:
+            >>> from copsreform import FiscalYear
+            >>> from copsreform.rules.book import Confidence, RuleVersion, VersionStatus
             >>> RuleVersion(FiscalYear(2009), FiscalYear(2009), VersionStatus.NOT_APPLICABLE,
             ...             Confidence.VERIFIED, ("G14",), note="no match").describe()
             'does not apply: no match'
@@ -804,6 +835,7 @@ class Rule:
             parameters are not the record of the rule's kind.
 
     Examples:
+        >>> from copsreform import FiscalYear, RuleBook
         >>> RuleBook.default().rule("camp.min_award").version_for(FiscalYear(2024)).params
         AmountParams(amount=Decimal('1000000.00'))
     """
@@ -852,6 +884,7 @@ class Rule:
                 the rule (whose id starts with its program) and the year.
 
         Examples:
+            >>> from copsreform import FiscalYear, RuleBook
             >>> RuleBook.default().rule("ahtf.max_award").version_for(FiscalYear(2024)).label
             'FY2024'
         """
@@ -868,6 +901,7 @@ class ConditionRule:
     Its versions only carry years and sources (in force, with :class:`NoParams`).
 
     Examples:
+        >>> from copsreform import RuleBook
         >>> c = RuleBook.default().condition("chp.usc_1373")
         >>> c.kind.value, [v.label for v in c.versions]
         ('certified', ['FY2025'])
@@ -904,6 +938,7 @@ class RuleBook:
         ValidationError: If ids repeat or a version cites a source not in the register.
 
     Examples:
+        >>> from copsreform import RuleBook
         >>> book = RuleBook.default()
         >>> len(book.rules) > 20, book.read
         (True, '2026')
@@ -968,6 +1003,7 @@ class RuleBook:
                 path of every problem in ``rules.json``.
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> RuleBook.default() is RuleBook.default()
             True
         """
@@ -990,6 +1026,7 @@ class RuleBook:
                 (``rules.json.rules[3].versions[0].first``).
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> RuleBook.from_dict({"provenance": {"read": "2026", "sources": {}},
             ...                     "rules": [{"id": "x"}], "conditions": []})
             Traceback (most recent call last):
@@ -1018,6 +1055,7 @@ class RuleBook:
             ValidationError: If the file is not valid JSON or not a valid book.
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> RuleBook.from_file("/no/such/rules.json")
             Traceback (most recent call last):
             ...
@@ -1058,6 +1096,10 @@ class RuleBook:
                 or its parameters do not fit the rule.
 
         Examples:
+            >>> from decimal import Decimal
+            >>> from copsreform import FiscalYear, RuleBook
+            >>> from copsreform.rules.book import (
+            ...     AmountParams, Confidence, RuleVersion, VersionStatus)
             >>> book = RuleBook.default()
             >>> v = RuleVersion(FiscalYear(2030), None, VersionStatus.IN_FORCE,
             ...                 Confidence.VERIFIED, ("G34",), AmountParams(Decimal("2000000")))
@@ -1081,6 +1123,8 @@ class RuleBook:
         """Return a new book whose register also holds ``sources`` (same id replaces).
 
         Examples:
+            >>> from copsreform import RuleBook
+            >>> from copsreform.rules.book import Source
             >>> book = RuleBook.default().with_sources([Source("X1", "A new NOFO", ("https://example.org",))])
             >>> book.source("X1").title
             'A new NOFO'
@@ -1111,6 +1155,7 @@ class RuleBook:
         """Return a new book with everything in ``other`` added (see :meth:`with_file`).
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> RuleBook.default().merged(RuleBook.default()) == RuleBook.default()
             Traceback (most recent call last):
             ...
@@ -1135,6 +1180,7 @@ class RuleBook:
             NotFoundError: If there is none.
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> RuleBook.default().rule("chp.nope")
             Traceback (most recent call last):
             ...
@@ -1171,6 +1217,7 @@ class RuleBook:
         """Return the citations of a version's sources, joined by ``"; "``.
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> book = RuleBook.default()
             >>> book.citation(book.rule("camp.min_award").versions[0])[:60]
             'G34: 34 U.S.C. sections 10381 to 10389 (Public Safety and Co'
@@ -1181,6 +1228,7 @@ class RuleBook:
         """Return the source records a version cites, in its order.
 
         Examples:
+            >>> from copsreform import RuleBook
             >>> book = RuleBook.default()
             >>> [(s.id, s.official) for s in book.sources_of(book.condition("chp.usc_1373").versions[0])]
             [('G2', True)]
@@ -1193,7 +1241,7 @@ class RuleBook:
         ``None`` when the program records no ``offered`` rule, or none for that year.
 
         Examples:
-            >>> from copsreform import GrantProgram
+            >>> from copsreform import FiscalYear, GrantProgram, RuleBook
             >>> RuleBook.default().offered(GrantProgram.CHP, FiscalYear(2003)).status.value
             'not_offered'
         """
@@ -1235,7 +1283,8 @@ class RuleBook:
             :class:`~copsreform.errors.RuleNotInForceError`.
 
         Examples:
-            >>> from copsreform import GrantProgram
+            >>> from copsreform import FiscalYear, GrantProgram, RuleBook
+            >>> from copsreform.rules.book import RuleStage
             >>> book = RuleBook.default()
             >>> book.in_force(GrantProgram.CHP, FiscalYear(2024), RuleStage.ELIGIBILITY)
             True

@@ -6,7 +6,8 @@ the first question for many applicants and programs at once. Each returns
 :class:`~copsreform.rules.Decision` records whose reasons cite their sources.
 
 Examples:
-    >>> from copsreform import Agency, AgencyType, CRIProgram, FiscalYear, Jurisdiction
+    >>> from copsreform import (
+    ...     Agency, AgencyType, CRIProgram, FiscalYear, Jurisdiction, check_eligibility)
     >>> bpd = Agency(name="Boston Police Department", state="MA", ori="MA0130100",
     ...              jurisdiction=Jurisdiction.LOCAL, agency_type=AgencyType.CITY)
     >>> d = check_eligibility(bpd, CRIProgram.CRITICAL_RESPONSE, fiscal_year=FiscalYear(2024))
@@ -197,7 +198,8 @@ def check_eligibility(
             a value of the wrong type.
 
     Examples:
-        >>> from copsreform import Agency, AgencyType, FiscalYear, GrantProgram, Jurisdiction
+        >>> from copsreform import (
+        ...     Agency, AgencyType, FiscalYear, GrantProgram, Jurisdiction, check_eligibility)
         >>> agency = Agency(name="Example Police Department", state="OH",
         ...                 jurisdiction=Jurisdiction.LOCAL, agency_type=AgencyType.CITY)
         >>> d = check_eligibility(agency, GrantProgram.CHP, fiscal_year=FiscalYear(2025))
@@ -265,7 +267,8 @@ def check_award(grant: Grant, *, rules: RuleBook | None = None) -> Decision:
     Examples:
         >>> from datetime import date
         >>> from decimal import Decimal
-        >>> from copsreform import Agency, AgencyType, Grant, GrantProgram, Jurisdiction
+        >>> from copsreform import (
+        ...     Agency, AgencyType, Grant, GrantProgram, Jurisdiction, check_award)
         >>> sv = Agency(name="Spokane Valley Police Department", state="WA",
         ...             jurisdiction=Jurisdiction.LOCAL, agency_type=AgencyType.CITY)
         >>> grant = Grant(award_number="15JCOPS-24-GG-03715-UHPX", program=GrantProgram.CHP,
@@ -303,7 +306,7 @@ def chp_retention_end(grant: Grant, *, rules: RuleBook | None = None) -> dt.date
     Examples:
         >>> from datetime import date
         >>> from decimal import Decimal
-        >>> from copsreform import Grant, GrantProgram, Organization
+        >>> from copsreform import Grant, GrantProgram, Organization, chp_retention_end
         >>> g = Grant(award_number="15JCOPS-25-GG-01001-MUMU", program=GrantProgram.CHP,
         ...           recipient=Organization(name="CITY OF DALLAS", state="TX"),
         ...           federal_amount=Decimal("6250000"), start=date(2025, 10, 1),
@@ -347,7 +350,7 @@ def closeout_due(grant: Grant, *, rules: RuleBook | None = None) -> dt.date:
     Examples:
         >>> from datetime import date
         >>> from decimal import Decimal
-        >>> from copsreform import Grant, GrantProgram, Organization
+        >>> from copsreform import Grant, GrantProgram, Organization, closeout_due
         >>> g = Grant(award_number="2016UMWX0001", program=GrantProgram.CHP,
         ...           recipient=Organization(name="CITY OF EXAMPLE"),
         ...           federal_amount=Decimal("125000"), start=date(2016, 9, 1),
@@ -385,6 +388,7 @@ def rule_parameters(rules: RuleBook | None = None) -> tuple[Rule, ...]:
         The rules, in the order of the book.
 
     Examples:
+        >>> from copsreform import rule_parameters
         >>> for version in next(r for r in rule_parameters() if r.id == "chp.award_ceiling").versions:
         ...     print(version.label, version.status.value, version.confidence.value, version.describe()[:40])
         FY2009 unknown verified value unknown: the sources give no award
@@ -417,7 +421,8 @@ class EligibilityMatrix:
             :func:`eligibility_matrix`); empty when none.
 
     Examples:
-        >>> from copsreform import Agency, AgencyType, CRIProgram, FiscalYear, Jurisdiction
+        >>> from copsreform import (
+        ...     Agency, AgencyType, CRIProgram, Eligibility, FiscalYear, Jurisdiction, eligibility_matrix)
         >>> park = Agency(name="U S Park Police", state="DC", ori="DCPPD0000",
         ...               jurisdiction=Jurisdiction.FEDERAL, agency_type=AgencyType.FEDERAL)
         >>> m = eligibility_matrix([park], list(CRIProgram), fiscal_year=FiscalYear(2024))
@@ -541,7 +546,8 @@ def eligibility_matrix(
         ArgumentTypeError: If an applicant, program or the year has the wrong type.
 
     Examples:
-        >>> from copsreform import Agency, AgencyType, FiscalYear, GrantProgram, Jurisdiction
+        >>> from copsreform import (
+        ...     Agency, AgencyType, FiscalYear, GrantProgram, Jurisdiction, eligibility_matrix)
         >>> police = Agency(name="Example State Police", state="OH",
         ...                 jurisdiction=Jurisdiction.STATE, agency_type=AgencyType.STATE_POLICE)
         >>> m = eligibility_matrix([police], [GrantProgram.CAMP, GrantProgram.TRGP],

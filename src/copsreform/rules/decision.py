@@ -21,7 +21,8 @@ from an aggregator's copy. Every field is a string, a boolean, an enum, a date, 
 with the library's converter.
 
 Examples:
-    >>> from copsreform import CRIProgram, FiscalYear
+    >>> from copsreform import CRIProgram, Decision, FiscalYear, Outcome, Reason, Source
+    >>> from copsreform.rules.decision import DecisionKind
     >>> page = Source("S4", "COPS Office: Critical Response program page",
     ...               ("http://cops.usdoj.gov/criticalresponse",))
     >>> ok = Reason("critical_response.applicant", Outcome.PASSED,
@@ -43,6 +44,7 @@ from typing import Any, Final
 import attrs
 
 from copsreform import _fields as f
+from copsreform._repr import counted
 from copsreform.errors import ValidationError
 from copsreform.fiscal import FiscalYear
 from copsreform.identifiers import award_number as _award_number
@@ -73,6 +75,7 @@ class Eligibility(enum.Enum):
     rule checked and ``INELIGIBLE`` that it breaks at least one.
 
     Examples:
+        >>> from copsreform import Eligibility
         >>> [e.value for e in Eligibility]
         ['eligible', 'ineligible', 'undetermined']
     """
@@ -86,6 +89,7 @@ class Outcome(enum.Enum):
     """The outcome of one rule.
 
     Examples:
+        >>> from copsreform import Outcome
         >>> Outcome("unknown")
         <Outcome.UNKNOWN: 'unknown'>
     """
@@ -100,6 +104,7 @@ class ConditionKind(enum.Enum):
     """How a listed condition is met.
 
     Examples:
+        >>> from copsreform.rules.decision import ConditionKind
         >>> ConditionKind.COMPETITIVE.value
         'competitive'
     """
@@ -114,6 +119,7 @@ class DecisionKind(enum.Enum):
     """What was checked.
 
     Examples:
+        >>> from copsreform.rules.decision import DecisionKind
         >>> DecisionKind.AWARD.value
         'award'
     """
@@ -165,6 +171,7 @@ def is_official_url(url: str) -> bool:
     sites, document-sharing sites, code repositories, city records on commercial hosts.
 
     Examples:
+        >>> from copsreform import is_official_url
         >>> is_official_url("https://cops.usdoj.gov/chp")
         True
         >>> is_official_url(
@@ -191,6 +198,7 @@ def non_empty_texts(what: str) -> "Callable[[object, attrs.Attribute[Any], objec
 
     Examples:
         >>> import attrs
+        >>> from copsreform.rules.decision import non_empty_texts
         >>> @attrs.frozen
         ... class Cited:
         ...     urls: tuple[str, ...] = attrs.field(validator=non_empty_texts("URLs"))
@@ -234,6 +242,7 @@ class Source:
         ValidationError: If a field is refused, naming ``Source.<field>``.
 
     Examples:
+        >>> from copsreform import Source
         >>> s = Source("G5", "FY2022 COPS Hiring Program solicitation summary",
         ...            ("https://grantsbay.com/",))
         >>> s.citation, s.official
@@ -281,6 +290,7 @@ class Reason:
         ValidationError: If a field is refused, naming ``Reason.<field>``.
 
     Examples:
+        >>> from copsreform import Outcome, Reason, Source
         >>> g5 = Source("G5", "FY2022 CHP solicitation summary", ("https://grantsbay.com/",))
         >>> r = Reason("chp.primary_le_authority", Outcome.UNKNOWN,
         ...            "whether the agency has primary law enforcement authority is unknown",
@@ -313,6 +323,8 @@ class Condition:
         ValidationError: If a field is refused, naming ``Condition.<field>``.
 
     Examples:
+        >>> from copsreform import Condition, Source
+        >>> from copsreform.rules.decision import ConditionKind
         >>> g2 = Source("G2", "COPS Office: COPS Hiring Program page", ("https://cops.usdoj.gov/chp",))
         >>> c = Condition("chp.usc_1373", ConditionKind.CERTIFIED,
         ...               "State and local entities must comply with 8 U.S.C. 1373.",
@@ -339,6 +351,8 @@ def fold(reasons: Iterable[Reason]) -> tuple[Eligibility, tuple[str, ...]]:
         is unknown, else ``ELIGIBLE``; and the missing inputs, each once, in order.
 
     Examples:
+        >>> from copsreform import Outcome, Reason, Source
+        >>> from copsreform.rules.decision import fold
         >>> src, ver = (Source("X1", "a source", ("https://example.org",)),), "FY2024 (verified)"
         >>> fold([Reason("x.a", Outcome.UNKNOWN, "?", src, ver, ("positions",)),
         ...       Reason("x.b", Outcome.FAILED, "no", src, ver)])
@@ -408,7 +422,9 @@ class Decision:
             if ``status``, ``missing`` or ``assumed`` disagree with the reasons.
 
     Examples:
-        >>> from copsreform import GrantProgram, FiscalYear
+        >>> from copsreform import (
+        ...     Decision, Eligibility, FiscalYear, GrantProgram, Outcome, Reason, Source)
+        >>> from copsreform.rules.decision import DecisionKind
         >>> g2 = Source("G2", "COPS Hiring Program page", ("https://cops.usdoj.gov/chp",))
         >>> r = Reason("chp.per_position", Outcome.UNKNOWN, "positions are unknown",
         ...            (g2,), "FY2015-FY2025 (verified)", ("positions",))
@@ -428,9 +444,11 @@ class Decision:
     kind: DecisionKind = attrs.field(validator=f.member_of(DecisionKind))
     subject: str = attrs.field(validator=_non_empty)
     fiscal_year: FiscalYear = attrs.field(validator=f.instance(FiscalYear, "a FiscalYear"))
-    reasons: tuple[Reason, ...] = attrs.field(converter=f.to_tuple, validator=f.tuple_of(Reason))
+    reasons: tuple[Reason, ...] = attrs.field(
+        converter=f.to_tuple, validator=f.tuple_of(Reason), repr=counted("reason")
+    )
     conditions: tuple[Condition, ...] = attrs.field(
-        default=(), converter=f.to_tuple, validator=f.tuple_of(Condition)
+        default=(), converter=f.to_tuple, validator=f.tuple_of(Condition), repr=counted("condition")
     )
     missing: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
     cri_program: CRIProgram | None = attrs.field(
@@ -443,7 +461,9 @@ class Decision:
     funding_end: dt.date | None = attrs.field(default=None, validator=_optional_day)
     retention_end: dt.date | None = attrs.field(default=None, validator=_optional_day)
     closeout_due: dt.date | None = attrs.field(default=None, validator=_optional_day)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
+    notes: tuple[str, ...] = attrs.field(
+        default=(), converter=f.to_tuple, validator=_texts, repr=counted("note")
+    )
     assumed: tuple[str, ...] = attrs.field(default=(), converter=f.to_tuple, validator=_texts)
 
     def __attrs_post_init__(self) -> None:
@@ -516,7 +536,8 @@ class Decision:
             ValidationError: If a field is refused.
 
         Examples:
-            >>> from copsreform import CRIProgram, FiscalYear
+            >>> from copsreform import CRIProgram, Decision, FiscalYear
+            >>> from copsreform.rules.decision import DecisionKind
             >>> Decision.of(DecisionKind.ELIGIBILITY, "X", CRIProgram.CRI_TAC,
             ...             FiscalYear(2024), ()).status
             <Eligibility.ELIGIBLE: 'eligible'>
@@ -570,7 +591,8 @@ class Decision:
         """Return the reasons that failed.
 
         Examples:
-            >>> from copsreform import CRIProgram, FiscalYear
+            >>> from copsreform import CRIProgram, Decision, FiscalYear
+            >>> from copsreform.rules.decision import DecisionKind
             >>> Decision.of(DecisionKind.ELIGIBILITY, "X", CRIProgram.CRI_TAC,
             ...             FiscalYear(2024), ()).failed()
             ()
@@ -587,7 +609,8 @@ class Decision:
             official or not.
 
         Examples:
-            >>> from copsreform import CRIProgram, FiscalYear
+            >>> from copsreform import CRIProgram, Decision, FiscalYear, Outcome, Reason, Source
+            >>> from copsreform.rules.decision import DecisionKind
             >>> s20 = Source("S20", "Police1: 5 things to know about CRI-TAC",
             ...              ("https://www.police1.com/",))
             >>> r = Reason("cri_tac.applicant", Outcome.PASSED,
@@ -605,14 +628,7 @@ class Decision:
             Sources:
               S20 (not official): Police1: 5 things to know about CRI-TAC <https://www.police1.com/>
         """
-        verb = "for" if self.kind is DecisionKind.ELIGIBILITY else "under"
-        what = self.subject
-        if self.award_number:
-            what = f"award {_display(self.award_number)} to {self.subject}"
-        headline = f"{what}: {self.status.name} {verb} {self.program.title}, {self.fiscal_year}"
-        if self.assumed:
-            headline += ", ASSUMING " + ", ".join(self.assumed)
-        lines = [headline, "", f"Rules ({len(self.reasons)}):"]
+        lines = [str(self), "", f"Rules ({len(self.reasons)}):"]
         cited: dict[str, Source] = {}
         for reason in self.reasons:
             outcome = reason.outcome.value + (", assumed" if reason.assumed else "")
@@ -620,7 +636,13 @@ class Decision:
             lines.extend(
                 _wrapped(f"version {reason.version}; {_cite(reason.sources, cited)}", "    ")
             )
-        if self.missing:
+        if self.missing and self.status is Eligibility.INELIGIBLE:
+            lines += [
+                "",
+                "Missing inputs (they do not matter: a rule already failed): "
+                + ", ".join(self.missing),
+            ]
+        elif self.missing:
             lines += ["", "Missing inputs: " + ", ".join(self.missing)]
         if self.assumed:
             lines += [""]
@@ -653,6 +675,25 @@ class Decision:
             for source in cited.values():
                 lines.extend(_wrapped(_listed(source), "  "))
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        """The decision in one line: who, the answer, the program and the year.
+
+        Examples:
+            >>> from copsreform import CRIProgram, FiscalYear
+            >>> from copsreform.rules import Decision, DecisionKind
+            >>> print(Decision.of(DecisionKind.ELIGIBILITY, "McNeese State University PD",
+            ...                   CRIProgram.CRI_TAC, FiscalYear(2024), ()))
+            McNeese State University PD: ELIGIBLE for Collaborative Reform Initiative Technical Assistance Center (CRI-TAC), FY2024
+        """
+        verb = "for" if self.kind is DecisionKind.ELIGIBILITY else "under"
+        what = self.subject
+        if self.award_number:
+            what = f"award {_display(self.award_number)} to {self.subject}"
+        headline = f"{what}: {self.status.name} {verb} {self.program.title}, {self.fiscal_year}"
+        if self.assumed:
+            headline += ", ASSUMING " + ", ".join(self.assumed)
+        return headline
 
 
 def _assumed(reasons: Iterable[Reason]) -> tuple[str, ...]:

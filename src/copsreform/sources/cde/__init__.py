@@ -81,7 +81,8 @@ name.
 
 Examples:
     >>> import io
-    >>> from copsreform.batch import Rejected, Tally, counted
+    >>> from copsreform import Rejected, read_cde
+    >>> from copsreform.batch import Tally, counted
     >>> county_keyed = io.StringIO('''{
     ...   "KING": [{"ori": "WA0170100", "counties": "KING, PIERCE", "state_abbr": "WA",
     ...             "agency_name": "Auburn Police Department", "agency_type_name": "City"}],

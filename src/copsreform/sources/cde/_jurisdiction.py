@@ -57,6 +57,7 @@ def infer_jurisdiction(
 
     Examples:
         >>> from copsreform import AgencyType
+        >>> from copsreform.sources.cde import infer_jurisdiction
         >>> infer_jurisdiction(AgencyType.STATE_POLICE, "Washington State Patrol", "WA").value
         'state'
         >>> infer_jurisdiction(AgencyType.OTHER, "Guam", "GU").value

@@ -104,6 +104,7 @@ def read_cde(
 
     Examples:
         >>> import io
+        >>> from copsreform import read_cde
         >>> rows = io.StringIO(
         ...     "ori,county,latitude,longitude,state_abbr,state,agency_name,agency_type,"
         ...     "is_nibrs,nibrs_start_date\n"
@@ -140,6 +141,7 @@ def read_api(
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.cde import read_api
         >>> list(read_api(io.StringIO('{"AL": {"AL0010000": {}}}')))
         Traceback (most recent call last):
         ...
@@ -172,6 +174,7 @@ def read_frontend_2018(
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.cde import read_frontend_2018
         >>> doc = io.StringIO('{"CZ": {"CZ0000500": {"agency_name": "Canal Zone", '
         ...                   '"agency_type_name": "Other", "primary_county": null}}}')
         >>> print(next(read_frontend_2018(doc)))
@@ -206,6 +209,7 @@ def read_csv(
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.cde import read_csv
         >>> rows = io.StringIO("ori,state_abbr,agency_name,agency_type\n"
         ...                    "C0034019E,CO,Example Campus Police,University or College\n")
         >>> print(next(read_csv(rows)))
@@ -228,6 +232,7 @@ def read_bundled_2018(*, strict: bool = False) -> Outcomes[Agency | Rejected]:
         An iterator of agencies and rejections, as :func:`read_frontend_2018`.
 
     Examples:
+        >>> from copsreform import read_bundled_2018
         >>> from copsreform.batch import split
         >>> agencies, rejected = split(read_bundled_2018())
         >>> len(agencies), len(rejected)

@@ -66,6 +66,7 @@ def detect_format(source: _io.Source) -> Format:
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.cde import detect_format
         >>> detect_format(io.StringIO('{"AL": {"AL0010000": {"agency_name": "X"}}}'))
         'frontend_2018'
         >>> detect_format(io.StringIO('{"KING": [{"ori": "WASPD0000"}]}'))

@@ -26,6 +26,7 @@ def usps_state(code: str) -> str:
         The USPS code.
 
     Examples:
+        >>> from copsreform.sources.cde import usps_state
         >>> usps_state("NB"), usps_state("gm"), usps_state("WA")
         ('NE', 'GU', 'WA')
     """

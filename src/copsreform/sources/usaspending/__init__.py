@@ -63,7 +63,8 @@ whole raises :class:`~copsreform.errors.SourceFormatError` before any record is 
 
 Examples:
     >>> import io
-    >>> from copsreform.batch import Rejected, Tally, counted
+    >>> from copsreform import Rejected, read_usaspending
+    >>> from copsreform.batch import Tally, counted
     >>> page = io.BytesIO(b'''{"results": [
     ...   {"Award ID": "2020UMWX0499", "Recipient Name": "CITY OF FEDERAL WAY",
     ...    "Award Amount": 750000.0, "Start Date": "2020-07-01", "End Date": "2023-06-30",

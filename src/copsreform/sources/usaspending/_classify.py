@@ -172,6 +172,7 @@ def classify_program(
         The program, or ``GrantProgram.UNKNOWN``.
 
     Examples:
+        >>> from copsreform import classify_program
         >>> classify_program("TRGP-E/T").value
         'trgp'
         >>> classify_program("THE COPS HIRING PROGRAM (CHP) PROVIDES FUNDING ...").value

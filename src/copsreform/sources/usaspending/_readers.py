@@ -82,6 +82,7 @@ def detect_format(source: _io.Source) -> Format:
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.usaspending import detect_format
         >>> detect_format(io.StringIO("award_id_fain,recipient_name\n"))
         'award_csv'
         >>> detect_format(io.BytesIO(b'{"results": []}'))
@@ -165,6 +166,7 @@ def read_usaspending(
 
     Examples:
         >>> import io
+        >>> from copsreform import read_usaspending
         >>> csv_text = (
         ...     "award_id_fain,recipient_name,recipient_state_code,total_obligated_amount,"
         ...     "period_of_performance_start_date,period_of_performance_current_end_date,"
@@ -213,6 +215,7 @@ def read_api(
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.usaspending import read_api
         >>> page = io.StringIO('{"results": [{"Award ID": "2020UMWX0499"}]}')
         >>> print(next(read_api(page)))
         index 0: '$.Recipient Name' is required; '$.Award Amount' is required; '$.Start Date' is required; '$.End Date' is required
@@ -260,6 +263,7 @@ def read_award_csv(
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.usaspending import read_award_csv
         >>> list(read_award_csv(io.StringIO("award_id_fain,recipient_name\n")))
         Traceback (most recent call last):
         ...
@@ -302,6 +306,7 @@ def read_transaction_csv(
 
     Examples:
         >>> import io
+        >>> from copsreform.sources.usaspending import read_transaction_csv
         >>> text = (
         ...     "award_id_fain,recipient_name,federal_action_obligation,"
         ...     "period_of_performance_start_date,period_of_performance_current_end_date,"
@@ -333,6 +338,7 @@ def read_bundled_usaspending(*, strict: bool = False) -> Iterator[Grant | Reject
         An iterator of 100 grants (every record of the page imports).
 
     Examples:
+        >>> from copsreform import read_bundled_usaspending
         >>> grants = list(read_bundled_usaspending())
         >>> len(grants), grants[0].award_number, grants[0].recipient.state
         (100, '2020UMWX0499', 'WA')
