@@ -20,6 +20,7 @@ from hardening_support import DATA
 import copsreform as cr
 from copsreform import _io, cli, export, serialization
 from copsreform.sources import cde, usaspending
+from copsreform.sources.usaspending import _classify
 
 API_PAGE = DATA / "usaspending" / "spending_by_award_16710_WA_page1.json"
 CDE_CSV = DATA / "cde" / "real_agencies.csv"
@@ -317,9 +318,9 @@ def test_long_descriptions_are_not_kept_in_the_classification_cache() -> None:
         rows.append(long_row)
     out = io.StringIO()
     csv.writer(out).writerows([header, *rows])
-    usaspending._named_in_text.cache_clear()
+    _classify._named_in_text.cache_clear()
     assert len(list(usaspending.read_usaspending(io.StringIO(out.getvalue())))) == 50
-    assert usaspending._named_in_text.cache_info().currsize == 0
+    assert _classify._named_in_text.cache_info().currsize == 0
 
 
 def test_a_json_file_is_read_up_to_4_bytes_a_character_and_no_further(tmp_path: Path) -> None:

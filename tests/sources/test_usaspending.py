@@ -13,7 +13,7 @@ from source_files import API_PAGE, AWARD_CSV, TRANSACTION_CSV, gzipped
 import copsreform as cr
 from copsreform.batch import Rejected, Tally, counted, split
 from copsreform.sources import usaspending
-from copsreform.sources.usaspending import classify_program, read_usaspending
+from copsreform.sources.usaspending import _classify, classify_program, read_usaspending
 
 P = cr.GrantProgram
 
@@ -610,7 +610,7 @@ def test_a_malformed_listing_does_not_decide() -> None:
 
 def test_the_substring_filter_never_changes_a_classification() -> None:
     """Skipping patterns whose literal text is absent gives the same answer as trying all."""
-    u = usaspending
+    u = _classify
 
     def unfiltered(description: str) -> object:
         text = " ".join(description.upper().split())
