@@ -144,9 +144,11 @@ def test_a_misspelt_name_gets_a_suggestion() -> None:
     assert excinfo.value.suggestions == ("Jensen Hughes",)
 
 
-def test_a_non_string_query_is_a_lookup_error_not_a_type_error() -> None:
-    with pytest.raises(cr.ProviderNotFoundError):
+def test_a_non_string_query_is_an_argument_type_error_like_every_other() -> None:
+    with pytest.raises(cr.ArgumentTypeError) as excinfo:
         cr.find_provider(None)  # type: ignore[arg-type]
+    assert str(excinfo.value) == "'name' must be a provider's name (str) (got None)"
+    assert isinstance(excinfo.value, TypeError)
 
 
 def test_a_provider_must_deliver_some_program() -> None:

@@ -42,7 +42,7 @@ import attrs
 
 from copsreform import _fields as f
 from copsreform import strictjson
-from copsreform.errors import ProviderNotFoundError, ValidationError
+from copsreform.errors import ArgumentTypeError, ProviderNotFoundError, ValidationError
 from copsreform.programs import CRIProgram
 
 __all__ = ["Provider", "ProviderRole", "find_provider", "providers"]
@@ -285,8 +285,8 @@ def find_provider(name: str) -> Provider:
 
     Raises:
         ProviderNotFoundError: If no provider has that name; the error names the query and
-            suggests close names (also when ``name`` is not a string: a lookup by name
-            finds nothing, rather than raising :class:`TypeError`).
+            suggests close names.
+        ArgumentTypeError: If ``name`` is not a string, as for every argument-type mistake.
 
     Examples:
         >>> from copsreform import find_provider
@@ -298,7 +298,7 @@ def find_provider(name: str) -> Provider:
         copsreform.errors.ProviderNotFoundError: no TA provider is named 'Jensen Hughs'; did you mean 'Jensen Hughes'?
     """
     if not isinstance(name, str):
-        raise ProviderNotFoundError(repr(name))
+        raise ArgumentTypeError.single("must be a provider's name (str)", name, root="name")
     every, index_by_key = _registry()
     found = index_by_key.get(_key(name))
     if found is not None:
