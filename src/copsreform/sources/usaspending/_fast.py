@@ -1,0 +1,334 @@
+"""The fast path of the ``spending_by_award`` reader: a page in its common form, to grants.
+
+:func:`~copsreform.sources.usaspending.read_api` (and :func:`~copsreform.read_usaspending`
+on an API page) parses the page with msgspec, in compiled code, numbers with a fraction
+read as :class:`~decimal.Decimal` from their text, as the precise path reads them. Then
+each record in the common form of real pages, which the fast path can prove valid, is
+built straight into its :class:`~copsreform.Grant`:
+
+* ``Award ID`` a canonical award number; ``Start Date`` and ``End Date`` written
+  ``YYYY-MM-DD`` and real dates; ``Recipient Name`` already folded (no outer or double
+  spaces, no tab or line break), at most 300 characters; ``Award Amount`` a JSON number
+  in whole cents below 10 trillion; ``Description``, ``Recipient UEI`` and ``CFDA
+  Number`` absent, ``null`` or already canonical (a listing must agree with the
+  caller's);
+* the :class:`~copsreform.Organization` and the grant are filled through their slots,
+  without their constructors: for such values the field converters would change nothing
+  and the validators refuse nothing. The grant's ``__attrs_post_init__`` then runs the
+  cross-field rules (the fiscal year the award number encodes, the end not before the
+  start, the listing agreeing with the program);
+* the program is decided by the rules of :func:`~copsreform.classify_program`, with the
+  description's verdict kept per distinct text for the page (real pages repeat their
+  descriptions, long narratives included).
+
+Every other record (another form, a bad value, a cross-field rule broken) is read by the
+precise path, :func:`~copsreform.sources.usaspending._fields.grant`, which reads every
+form the importer accepts and reports every problem: rejections, their positions,
+paths, messages and raw records are the precise path's, since the fast path parses each
+record to the same ``dict`` that :func:`copsreform.strictjson.loads` gives.
+
+A document that msgspec does not read exactly as the precise path would is read whole by
+the precise path (:func:`copsreform._io.load_json`), which reports it as today: one that
+msgspec cannot parse, or that may give a key twice in one object, or that is nested
+more than :data:`MAX_DEPTH` levels deep (Python's parser stops a few levels before
+msgspec at the recursion limit). msgspec itself refuses ``NaN``, ``Infinity``, lone
+surrogates and control characters in strings, as the precise path does; a key given
+twice, which msgspec keeps the last of, is found by counting colons (see
+:func:`_keys_repeat`).
+"""
+
+import datetime as dt
+import io
+import itertools
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, Final, TypeVar, cast
+
+import attrs
+import msgspec
+
+from copsreform import _fields as f
+from copsreform import _io
+from copsreform._fields import fold_spaces
+from copsreform.agency import Organization, OrganizationKind
+from copsreform.constraints import DATE_TEXT, MAX_NAME, MAX_TEXT
+from copsreform.errors import ValidationError
+from copsreform.grant import Grant
+from copsreform.identifiers import award_number as _award_number
+from copsreform.identifiers import uei as _uei
+from copsreform.identifiers.assistance_listing import COPS_LISTINGS
+from copsreform.programs import GrantProgram
+from copsreform.sources.usaspending import _classify
+from copsreform.sources.usaspending._fields import API, Defaults
+
+__all__ = ["MAX_DEPTH", "api_grant", "load"]
+
+T = TypeVar("T")
+
+#: The deepest nesting of arrays and objects a document may have to be read on the fast
+#: path. A page is three levels deep (the response, ``results``, a record).
+MAX_DEPTH: Final = 32
+
+_DECODE: Final = msgspec.json.Decoder(float_hook=Decimal).decode
+_ENCODE: Final = msgspec.json.Encoder().encode
+_SCALARS: Final = frozenset({str, int, Decimal, bool, type(None)})
+
+
+# The document -----------------------------------------------------------------------------
+
+
+def load(opened: _io.Opened, limit: int) -> tuple[Any, bool]:
+    """Parse a page; tell whether its records may go on the fast path.
+
+    Args:
+        opened: The opened source.
+        limit: The most characters to read.
+
+    Returns:
+        The document, as :func:`copsreform._io.load_json` returns it, and ``True`` when
+        msgspec parsed it (the precise path parsed it otherwise).
+
+    Raises:
+        SourceFormatError: As :func:`copsreform._io.load_json`.
+        LimitExceededError: As :func:`copsreform._io.load_json`.
+    """
+    try:
+        text = opened.read(limit)
+    except UnicodeDecodeError as error:
+        raise opened.decode_error(error) from None
+    document = _parse(text)
+    if document is not _NOT_PARSED:
+        return document, True
+    return _io.load_json(_io.Opened(opened.name, text, io.StringIO()), limit), False
+
+
+_NOT_PARSED: Final = object()
+
+
+def _parse(text: str) -> Any:
+    """The document as msgspec reads it, or ``_NOT_PARSED`` when the precise path must."""
+    try:
+        document = _DECODE(text)
+    except Exception:  # any refusal is read again, and reported, by the precise path
+        return _NOT_PARSED
+    if not _within(document, MAX_DEPTH) or _keys_repeat(text, document):
+        return _NOT_PARSED
+    return document
+
+
+def _within(document: Any, depth: int) -> bool:
+    """Tell whether no array or object in ``document`` is more than ``depth`` deep."""
+    level = [document]
+    for _ in range(depth):
+        if _SCALARS.issuperset(map(type, level)):
+            return True
+        level = list(
+            itertools.chain.from_iterable(
+                [v.values() if type(v) is dict else v for v in level if type(v) in (dict, list)]
+            )
+        )
+    return _SCALARS.issuperset(map(type, level))
+
+
+def _keys_repeat(text: str, document: Any) -> bool:
+    r"""Tell whether an object of the text may give a key twice (msgspec keeps the last).
+
+    Every colon of JSON text ends a key or stands inside a string, so the text has one
+    colon per key plus those of its strings. Written again (msgspec writes no white
+    space, and no colon but the key's and the strings'), the parsed document has one
+    colon per distinct key plus those of its strings. With no ``\u003a`` escape in the
+    text (which would make a colon that the text does not show), the strings hold as many
+    colons in both: the counts differ exactly when some key was given twice.
+    """
+    if "\\u003" in text:
+        return True
+    return text.count(":") != _ENCODE(document).count(b":")
+
+
+# The records ------------------------------------------------------------------------------
+
+_NAMES: Final = API
+_CANONICAL_AWARD: Final = re.compile(_award_number.PATTERN)
+_GRANT_FIELDS: Final = attrs.fields(Grant)
+_NO_MATCH: Final = _GRANT_FIELDS.local_match.default
+
+
+def _filler(cls: type[T], names: tuple[str, ...]) -> Callable[..., T]:
+    """Generate the function that makes a ``cls`` object from its field values, in order.
+
+    The function takes every field's value, in the order of ``names``; each is set through
+    the field's slot, as attrs' own ``__init__`` does for a frozen class, but without its
+    converters and validators: the caller has proven the values canonical. Then
+    ``__attrs_post_init__`` (the cross-field rules) runs. Generated, like the engine's
+    builders, because a loop over the slots costs about 0.4 us more per grant.
+
+    Raises:
+        TypeError: If ``names`` are not the class's fields in their order.
+    """
+    if names != tuple(field.name for field in attrs.fields(cast(Any, cls))):
+        raise TypeError(f"{cls.__name__} fields are not {names}")  # pragma: no cover
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = [f"def fill_{cls.__name__}({', '.join(names)}):", "    obj = new(cls)"]
+    for index, name in enumerate(names):
+        namespace[f"set{index}"] = cls.__dict__[name].__set__
+        lines.append(f"    set{index}(obj, {name})")
+    post_init = getattr(cls, "__attrs_post_init__", None)
+    if post_init is not None:
+        namespace["post_init"] = post_init
+        lines.append("    post_init(obj)")
+    lines.append("    return obj")
+    code = compile("\n".join(lines), f"<copsreform filler {cls.__name__}>", "exec")
+    exec(code, namespace)  # noqa: S102 - generated from the class's own field names
+    filler: Callable[..., T] = namespace[f"fill_{cls.__name__}"]
+    return filler
+
+
+_ORGANIZATION: Final = _filler(Organization, ("name", "state", "uei", "kind"))
+_GRANT: Final = _filler(
+    Grant,
+    (
+        "award_number",
+        "program",
+        "recipient",
+        "federal_amount",
+        "start",
+        "end",
+        "local_match",
+        "match_waived",
+        "positions",
+        "fiscal_year",
+        "solicitation",
+        "assistance_listing",
+        "description",
+    ),
+)
+
+
+def _cents(value: object) -> Decimal | None:
+    """An amount the precise path reads from a JSON number, in whole cents; else ``None``."""
+    if type(value) is int:
+        value = Decimal(value)  # as the precise path reads an int
+    elif type(value) is not Decimal:
+        return None
+    cents = f.money(value)
+    if cents is not value:
+        return cents  # the converter quantized it: finite, in range, whole cents
+    try:  # already two decimals, or refused: the field's validator tells which
+        f.amount(None, _GRANT_FIELDS.federal_amount, cents)
+    except ValidationError:
+        return None
+    return cents
+
+
+def _canonical(validate: Callable[[object], str], value: object) -> bool:
+    """Tell whether ``value`` is valid and in the canonical form ``validate`` returns."""
+    try:
+        return validate(value) == value
+    except ValidationError:
+        return False
+
+
+def _listing(value: object, default: str | None) -> object:
+    """The record's canonical listing or the caller's; ``_REFUSED`` for anything else."""
+    if value is None:
+        return default
+    if type(value) is str and value in COPS_LISTINGS and default in (None, value):
+        return value
+    return _REFUSED
+
+
+_REFUSED: Final[Any] = object()
+_UNKNOWN: Final = OrganizationKind.UNKNOWN
+
+
+def api_grant(defaults: Defaults, precise: Callable[[Any], Grant]) -> Callable[[Any], Grant]:
+    """How one page's records become grants: on the fast path when it can prove them valid.
+
+    Args:
+        defaults: The caller's listing and state.
+        precise: The precise path, for every record the fast path does not take.
+
+    Returns:
+        A function of one record. It keeps its verdicts on dates and descriptions for the
+        page, so make one per page.
+    """
+    days: dict[str, dt.date] = {}
+    named: dict[str, GrantProgram | None] = {}
+    default_listing, state = defaults.assistance_listing, defaults.recipient_state
+    award_key, name_key, amount_key = _NAMES.award_number, _NAMES.recipient_name, _NAMES.amount
+    start_key, end_key, (description_key,) = _NAMES.start, _NAMES.end, _NAMES.descriptions
+    uei_key, listing_key = _NAMES.recipient_uei, _NAMES.listing
+
+    def day(value: object) -> dt.date | None:
+        if type(value) is not str:
+            return None
+        found = days.get(value)
+        if found is None and DATE_TEXT.fullmatch(value):
+            try:
+                found = days[value] = dt.date.fromisoformat(value)
+            except ValueError:
+                return None
+        return found
+
+    def program(text: str | None, listing: str | None, number: object) -> GrantProgram:
+        # classify_program's rules, with the description's verdict kept for the page.
+        decided = None if listing is None else _classify.by_listing(listing)
+        if decided is None and text is not None:
+            decided = named.get(text, _REFUSED)
+            if decided is _REFUSED:
+                decided = named[text] = _classify.named_program(text)
+        if decided is None:
+            decided = _classify.by_award_number(number)
+        return GrantProgram.UNKNOWN if decided is None else decided
+
+    def fast(record: Any) -> Grant | None:
+        if type(record) is not dict:
+            return None
+        get = record.get
+        number, name = get(award_key), get(name_key)
+        federal, start, end = _cents(get(amount_key)), day(get(start_key)), day(get(end_key))
+        text, uei = get(description_key), get(uei_key)
+        listing = _listing(get(listing_key), default_listing)
+        if (
+            federal is None
+            or start is None
+            or end is None
+            or listing is _REFUSED
+            or type(number) is not str
+            or _CANONICAL_AWARD.fullmatch(number) is None
+            or type(name) is not str
+            or not 0 < len(name) <= MAX_NAME
+            or fold_spaces(name) is not name  # folded already: no outer or double spaces
+            or (text is not None and (type(text) is not str or len(text) > MAX_TEXT))
+            or (uei is not None and not _canonical(_uei.validate, uei))
+        ):
+            return None
+        # The description as given is classified; stripped, it is kept (blank is none).
+        description = None if text is None else text.strip() or None
+        decided = program(None if description is None else text, cast(str | None, listing), number)
+        try:
+            built = _GRANT(
+                number,
+                decided,
+                _ORGANIZATION(name, state, uei, _UNKNOWN),
+                federal,
+                start,
+                end,
+                _NO_MATCH,  # local_match, match_waived, positions: the model's defaults
+                False,
+                None,
+                None,  # fiscal_year: derived from the award number by __attrs_post_init__
+                None,  # solicitation
+                listing,
+                description,
+            )
+        except ValidationError:  # a cross-field rule: the precise path says which
+            return None
+        return built
+
+    def build(record: Any) -> Grant:
+        built = fast(record)
+        return precise(record) if built is None else built
+
+    return build
