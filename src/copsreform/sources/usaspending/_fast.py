@@ -33,8 +33,8 @@ msgspec cannot parse, or that may give a key twice in one object, or that is nes
 more than :data:`MAX_DEPTH` levels deep (Python's parser stops a few levels before
 msgspec at the recursion limit). msgspec itself refuses ``NaN``, ``Infinity``, lone
 surrogates and control characters in strings, as the precise path does; a key given
-twice, which msgspec keeps the last of, is found by counting colons (see
-:func:`_keys_repeat`).
+twice, which msgspec keeps the last of, is found by counting strings: the text's
+(:func:`_string_literals`) against the parsed document's (:func:`_strings`).
 """
 
 import datetime as dt
@@ -71,7 +71,6 @@ T = TypeVar("T")
 MAX_DEPTH: Final = 32
 
 _DECODE: Final = msgspec.json.Decoder(float_hook=Decimal).decode
-_ENCODE: Final = msgspec.json.Encoder().encode
 _SCALARS: Final = frozenset({str, int, Decimal, bool, type(None)})
 
 
@@ -112,38 +111,51 @@ def _parse(text: str) -> Any:
         document = _DECODE(text)
     except Exception:  # any refusal is read again, and reported, by the precise path
         return _NOT_PARSED
-    if not _within(document, MAX_DEPTH) or _keys_repeat(text, document):
+    strings = _strings(document, MAX_DEPTH)
+    if strings is None or _string_literals(text) != strings:
         return _NOT_PARSED
     return document
 
 
-def _within(document: Any, depth: int) -> bool:
-    """Tell whether no array or object in ``document`` is more than ``depth`` deep."""
-    level = [document]
-    for _ in range(depth):
-        if _SCALARS.issuperset(map(type, level)):
-            return True
-        level = list(
-            itertools.chain.from_iterable(
-                [v.values() if type(v) is dict else v for v in level if type(v) in (dict, list)]
-            )
-        )
-    return _SCALARS.issuperset(map(type, level))
+def _strings(document: Any, depth: int) -> int | None:
+    """How many strings the document holds, keys included; ``None`` if it nests too deep.
 
-
-def _keys_repeat(text: str, document: Any) -> bool:
-    r"""Tell whether an object of the text may give a key twice (msgspec keeps the last).
-
-    Every colon of JSON text ends a key or stands inside a string, so the text has one
-    colon per key plus those of its strings. Written again (msgspec writes no white
-    space, and no colon but the key's and the strings'), the parsed document has one
-    colon per distinct key plus those of its strings. With no ``\u003a`` escape in the
-    text (which would make a colon that the text does not show), the strings hold as many
-    colons in both: the counts differ exactly when some key was given twice.
+    ``None`` when some array or object is more than ``depth`` levels deep.
     """
-    if "\\u003" in text:
-        return True
-    return text.count(":") != _ENCODE(document).count(b":")
+    count = 0
+    level = [document]
+    for below in range(depth + 1):
+        kinds = list(map(type, level))
+        count += kinds.count(str)
+        if _SCALARS.issuperset(kinds):
+            return count
+        if below == depth:
+            return None
+        objects = [v for v in level if type(v) is dict]
+        count += sum(map(len, objects))
+        arrays = [v for v in level if type(v) is list]
+        level = list(itertools.chain(*map(dict.values, objects), *arrays))
+    return None  # pragma: no cover - the loop returns
+
+
+def _string_literals(text: str) -> int:
+    r"""How many strings the JSON text writes, keys included; -1 if the count is unsure.
+
+    Every ``"`` of JSON text opens or closes a string, or is escaped inside one (``\"``);
+    with no escaped backslash (``\\``) in the text, every ``\"`` is an escaped quote. An
+    escape such as ``\u0022`` writes no quote. A key given twice in an object is written
+    twice but kept once (msgspec keeps the last), so the text has more strings than the
+    parsed document exactly when some key repeats.
+    """
+    escapes = _QUOTE_ESCAPES.findall(text)  # a scan that starts only at a backslash
+    if "\\\\" in escapes:
+        return -1
+    return (text.count('"') - len(escapes)) // 2
+
+
+#: An escaped quote or backslash in JSON text (found left to right, an escaped backslash
+#: is found whenever the text holds one).
+_QUOTE_ESCAPES: Final = re.compile(r'\\["\\]')
 
 
 # The records ------------------------------------------------------------------------------
