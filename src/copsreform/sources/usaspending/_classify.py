@@ -5,7 +5,6 @@ Listing, its description and its award number, in that order, and never guessed.
 """
 
 import functools
-import itertools
 import re
 from collections.abc import Mapping
 from typing import Final
@@ -75,14 +74,15 @@ def _literal_prefix(name_pattern: str) -> str:
 
 # Where a match of a program's pattern can start: at the very start of the text with an
 # acronym, after "(" with an acronym, or where the literal beginning of one of its names
-# stands. A program's pattern runs only when one of these is found, and only from the
-# first: a miss costs a substring test (one scan finds every "(" and acronym) instead of
-# a regular-expression scan of the whole narrative. Measured on the bundled page's ten
-# distinct narratives (bench/classify.py): about 7 us a narrative, against 33 us when a
-# bare acronym anywhere ("CRI" in "CRIME") let the pattern run over the whole text, and
-# about 260 us with no filter. Results are unchanged (tests/sources/test_usaspending.py).
+# stands. A pattern is tried only there (_names), and only for a program one of these
+# is found for (_candidates: one scan finds every "(" and acronym, substring tests the
+# names): a narrative costs a few substring tests, not twelve regular-expression scans.
+# Measured on the bundled page's ten distinct narratives (bench/usaspending.py): about
+# 10 us a narrative, against 250 us with every pattern run over the whole text, and 33 us
+# with the earlier filter, which let a bare acronym anywhere ("CRI" in "CRIME") run a
+# pattern over the whole text. Results are unchanged (tests/sources/test_usaspending.py).
 _PROGRAM_OF_ACRONYM: Final = {a: program for program, acs in _ACRONYMS.items() for a in acs}
-_ACRONYMS_LONGEST_FIRST: Final = sorted(_PROGRAM_OF_ACRONYM, key=len, reverse=True)
+_ACRONYMS_LONGEST_FIRST: Final = tuple(sorted(_PROGRAM_OF_ACRONYM, key=len, reverse=True))
 _AFTER_PARENTHESIS: Final = re.compile(r"\((" + "|".join(_ACRONYMS_LONGEST_FIRST) + ")")
 _NAME_STARTS: Final = tuple(
     (_literal_prefix(name), program) for program, names in _NAMES.items() for name in names
@@ -93,22 +93,33 @@ def _candidates(text: str) -> set[GrantProgram]:
     """The programs whose pattern may match ``text`` (a superset of those that do)."""
     found = {program for start, program in _NAME_STARTS if start in text}
     found.update(map(_PROGRAM_OF_ACRONYM.__getitem__, _AFTER_PARENTHESIS.findall(text)))
-    found.update(p for a, p in _PROGRAM_OF_ACRONYM.items() if text.startswith(a))
+    if text.startswith(_ACRONYMS_LONGEST_FIRST):
+        found.update(p for a, p in _PROGRAM_OF_ACRONYM.items() if text.startswith(a))
     return found
 
 
-def _first_possible_match(text: str, program: GrantProgram) -> int:
-    """Where the first match of the program's pattern can start."""
-    if text.startswith(_ACRONYMS.get(program, ())):
-        return 0
-    starts = itertools.chain(
-        ("(" + acronym for acronym in _ACRONYMS.get(program, ())),
-        (start for start, named in _NAME_STARTS if named is program),
-    )
-    return min(i for start in starts if (i := text.find(start)) >= 0)
+def _names(text: str, program: GrantProgram) -> bool:
+    """Tell whether the program's pattern matches ``text``, trying only where it can start."""
+    pattern = _PATTERN_OF[program]
+    if text.startswith(_ACRONYMS.get(program, ())) and pattern.match(text):
+        return True
+    for start in _STARTS_OF[program]:
+        at = text.find(start)
+        while at >= 0:
+            if pattern.match(text, at):
+                return True
+            at = text.find(start, at + 1)
+    return False
 
 
 _PATTERN_OF: Final = dict(_PATTERNS)
+_STARTS_OF: Final = {
+    program: (
+        *("(" + acronym for acronym in _ACRONYMS.get(program, ())),
+        *(start for start, named in _NAME_STARTS if named is program),
+    )
+    for program in _PATTERN_OF
+}
 # A more specific program named together with the one it belongs to wins.
 _REFINES: Final = {GrantProgram.CPD_MICROGRANTS: GrantProgram.CPD}
 
@@ -155,11 +166,7 @@ def _named_in_text(description: str) -> GrantProgram | None:
     # Cached: short labels ("CHP", "TRGP-E/T") repeat across records, and a record's
     # description is examined more than once while its program is chosen.
     text = fold_spaces(description.upper())
-    found = {
-        program
-        for program in _candidates(text)
-        if _PATTERN_OF[program].search(text, _first_possible_match(text, program))
-    }
+    found = {program for program in _candidates(text) if _names(text, program)}
     for specific, general in _REFINES.items():
         if specific in found:
             found.discard(general)
