@@ -125,12 +125,8 @@ def breakdown(rounds: int) -> None:
 
 def unfiltered(description: str) -> Any:
     """The classifier without its substring filter: every pattern over the whole text."""
-    text = " ".join(description.upper().split())
-    found = {program for program, pattern in _classify._PATTERNS if pattern.search(text)}
-    for specific, general in _classify._REFINES.items():
-        if specific in found:
-            found.discard(general)
-    return found.pop() if len(found) == 1 else None
+    text = _classify._folded(description)
+    return _classify._one({p for p, pattern in _classify._PATTERNS if pattern.search(text)})
 
 
 def classifier_section(rounds: int) -> None:

@@ -19,7 +19,7 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from source_files import API_PAGE, DATA
+from source_files import API_PAGE, DATA, GOOD
 
 import copsreform as cr
 from copsreform import _io, strictjson
@@ -29,14 +29,6 @@ from copsreform.sources.usaspending._fields import Defaults
 
 REAL = strictjson.loads(API_PAGE.read_text(encoding="utf-8"), decimals=True)
 REAL_RECORDS: list[dict[str, Any]] = REAL["results"]
-GOOD = {
-    "Award ID": "2020UMWX0499",
-    "Recipient Name": "CITY OF FEDERAL WAY",
-    "Award Amount": 750000.0,
-    "Start Date": "2020-07-01",
-    "End Date": "2023-06-30",
-    "Description": "CHP",
-}
 
 
 def _precise_load(opened: _io.Opened, limit: int) -> tuple[Any, bool]:

@@ -165,8 +165,17 @@ _MAX_CACHED_DESCRIPTION: Final = 256
 def _named_in_text(description: str) -> GrantProgram | None:
     # Cached: short labels ("CHP", "TRGP-E/T") repeat across records, and a record's
     # description is examined more than once while its program is chosen.
-    text = fold_spaces(description.upper())
-    found = {program for program in _candidates(text) if _names(text, program)}
+    text = _folded(description)
+    return _one({program for program in _candidates(text) if _names(text, program)})
+
+
+def _folded(description: str) -> str:
+    """The description as the patterns read it: upper case, white space folded."""
+    return fold_spaces(description.upper())
+
+
+def _one(found: set[GrantProgram]) -> GrantProgram | None:
+    """The one program of those named, a more specific one winning; else ``None``."""
     for specific, general in _REFINES.items():
         if specific in found:
             found.discard(general)

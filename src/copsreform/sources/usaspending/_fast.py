@@ -166,22 +166,18 @@ _GRANT_FIELDS: Final = attrs.fields(Grant)
 _NO_MATCH: Final = _GRANT_FIELDS.local_match.default
 
 
-def _filler(cls: type[T], names: tuple[str, ...]) -> Callable[..., T]:
-    """Generate the function that makes a ``cls`` object from its field values, in order.
+def _filler(cls: type[T]) -> Callable[..., T]:
+    """Generate the function that makes a ``cls`` object from all its field values.
 
-    The function takes every field's value, in the order of ``names``; each is set through
-    the field's slot, as attrs' own ``__init__`` does for a frozen class, but without its
+    The function takes every field's value by the field's name; each is set through the
+    field's slot, as attrs' own ``__init__`` does for a frozen class, but without its
     converters and validators: the caller has proven the values canonical. Then
     ``__attrs_post_init__`` (the cross-field rules) runs. Generated, like the engine's
     builders, because a loop over the slots costs about 0.4 us more per grant.
-
-    Raises:
-        TypeError: If ``names`` are not the class's fields in their order.
     """
-    if names != tuple(field.name for field in attrs.fields(cast(Any, cls))):
-        raise TypeError(f"{cls.__name__} fields are not {names}")  # pragma: no cover
+    names = [field.name for field in attrs.fields(cast(Any, cls))]
     namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    lines = [f"def fill_{cls.__name__}({', '.join(names)}):", "    obj = new(cls)"]
+    lines = [f"def fill_{cls.__name__}(*, {', '.join(names)}):", "    obj = new(cls)"]
     for index, name in enumerate(names):
         namespace[f"set{index}"] = cls.__dict__[name].__set__
         lines.append(f"    set{index}(obj, {name})")
@@ -196,25 +192,8 @@ def _filler(cls: type[T], names: tuple[str, ...]) -> Callable[..., T]:
     return filler
 
 
-_ORGANIZATION: Final = _filler(Organization, ("name", "state", "uei", "kind"))
-_GRANT: Final = _filler(
-    Grant,
-    (
-        "award_number",
-        "program",
-        "recipient",
-        "federal_amount",
-        "start",
-        "end",
-        "local_match",
-        "match_waived",
-        "positions",
-        "fiscal_year",
-        "solicitation",
-        "assistance_listing",
-        "description",
-    ),
-)
+_ORGANIZATION: Final = _filler(Organization)
+_GRANT: Final = _filler(Grant)
 
 
 def _cents(value: object) -> Decimal | None:
@@ -321,19 +300,19 @@ def api_grant(defaults: Defaults, precise: Callable[[Any], Grant]) -> Callable[[
         decided = program(None if description is None else text, cast(str | None, listing), number)
         try:
             built = _GRANT(
-                number,
-                decided,
-                _ORGANIZATION(name, state, uei, _UNKNOWN),
-                federal,
-                start,
-                end,
-                _NO_MATCH,  # local_match, match_waived, positions: the model's defaults
-                False,
-                None,
-                None,  # fiscal_year: derived from the award number by __attrs_post_init__
-                None,  # solicitation
-                listing,
-                description,
+                award_number=number,
+                program=decided,
+                recipient=_ORGANIZATION(name=name, state=state, uei=uei, kind=_UNKNOWN),
+                federal_amount=federal,
+                start=start,
+                end=end,
+                local_match=_NO_MATCH,
+                match_waived=False,
+                positions=None,
+                fiscal_year=None,  # derived from the award number by __attrs_post_init__
+                solicitation=None,
+                assistance_listing=listing,
+                description=description,
             )
         except ValidationError:  # a cross-field rule: the precise path says which
             return None
