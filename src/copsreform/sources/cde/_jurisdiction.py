@@ -23,8 +23,6 @@ _FEDERAL_NAME: Final = re.compile(
     r"forest|scenic (?:trail|riverway)|wildlife refuge|preserve)\b",
     re.IGNORECASE,
 )
-_WEAK_TYPES: Final = frozenset({AgencyType.UNKNOWN, AgencyType.OTHER})
-_STATE_TYPES: Final = frozenset({AgencyType.STATE_POLICE, AgencyType.OTHER_STATE_AGENCY})
 
 
 def infer_jurisdiction(
@@ -69,17 +67,21 @@ def infer_jurisdiction(
         >>> infer_jurisdiction(AgencyType.CITY, "Pueblo Police Department", "CO").value
         'local'
     """
+    # Identity tests, not set membership: Enum.__hash__ runs in Python, and this runs for
+    # every agency an importer reads.
     if agency_type is AgencyType.TRIBAL:
         return Jurisdiction.TRIBAL
     if agency_type is AgencyType.FEDERAL:
         return Jurisdiction.FEDERAL
-    if agency_type in _WEAK_TYPES and isinstance(name, str):
+    if (agency_type is AgencyType.UNKNOWN or agency_type is AgencyType.OTHER) and isinstance(
+        name, str
+    ):
         if _TRIBAL_NAME.search(name):
             return Jurisdiction.TRIBAL
         if _FEDERAL_NAME.search(name):
             return Jurisdiction.FEDERAL
     if state in TERRITORIES:
         return Jurisdiction.TERRITORIAL
-    if agency_type in _STATE_TYPES:
+    if agency_type is AgencyType.STATE_POLICE or agency_type is AgencyType.OTHER_STATE_AGENCY:
         return Jurisdiction.STATE
     return Jurisdiction.LOCAL
