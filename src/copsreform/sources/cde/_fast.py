@@ -20,15 +20,14 @@ well-formed by the strict parser's rules: a key given twice is found by counting
 """
 
 import re
-import typing
 from collections.abc import Callable
 from typing import Annotated, Any, Final
 
 import attrs
 import msgspec
 
-from copsreform import _engine, strictjson
-from copsreform._fields import MAX_COUNT, MAX_NAME
+from copsreform import strictjson
+from copsreform._fields import MAX_COUNT, MAX_NAME, is_folded
 from copsreform._records import outcomes
 from copsreform.agency import Agency, AgencyType
 from copsreform.batch import Rejected
@@ -41,8 +40,6 @@ from copsreform.states import STATES
 
 __all__ = ["fast_converter", "read_2018"]
 
-#: A name that folding leaves unchanged: the engine's own wire pattern.
-_NAME: Final = re.compile(typing.get_args(_engine.Name)[1].pattern)
 #: A count written as text of digits (CSV cells are text).
 _DIGITS: Final = re.compile(r"[0-9]{1,10}")
 #: State codes as written (exact case), to USPS codes: USPS codes and NCIC ones.
@@ -58,7 +55,7 @@ _POST_INIT: Final = Agency.__attrs_post_init__
 _UNCLEAN: Final = -1
 
 
-def _agency(
+def _agency(  # noqa: PLR0917 - positional: called once for every record
     name: object,
     state: object,
     ori: object,
@@ -73,7 +70,8 @@ def _agency(
     The values are as the source holds them; ``state`` as written, ``agency_type`` already
     read (the type name's lookup is the caller's, as it differs by source).
     """
-    if type(name) is not str or len(name) > MAX_NAME or name in nulls or not _NAME.match(name):
+    # Folded (the model's own test) holds no lone surrogate: str.isprintable refuses it.
+    if type(name) is not str or len(name) > MAX_NAME or name in nulls or not is_folded(name):
         return None
     usps = _STATE_OF.get(state) if type(state) is str else None
     if usps is None:
@@ -90,7 +88,7 @@ def _agency(
             return None
         if county in nulls:
             county = None
-        elif len(county) > MAX_NAME or not _NAME.match(county):
+        elif len(county) > MAX_NAME or not is_folded(county):
             return None
     obj = _NEW(Agency)
     _SET["name"](obj, name)
@@ -181,12 +179,12 @@ def fast_converter(columns: Columns) -> Callable[[Any], Agency | None] | None:
         sworn = count(record, sworn_key)
         if sworn is None and summed:  # no total: male plus female officers, if both given
             male, female = count(record, male_key), count(record, female_key)
-            if male == _UNCLEAN or female == _UNCLEAN:
+            if _UNCLEAN in (male, female):
                 return None
             sworn = None if male is None or female is None else male + female
             if sworn is not None and sworn > MAX_COUNT:
                 return None
-        if population == _UNCLEAN or sworn == _UNCLEAN:
+        if _UNCLEAN in (population, sworn):
             return None
         return _agency(
             get(name_key),
@@ -221,7 +219,7 @@ class _Entry2018(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     primary_county: str | None
 
 
-_KEYS_2018: Final = _Entry2018.__struct_fields__
+_FIELDS_2018: Final = len(_Entry2018.__struct_fields__)
 _DOCUMENT_2018: Final = msgspec.json.Decoder(dict[str, dict[str, msgspec.Raw]])
 _ENTRY_2018: Final = msgspec.json.Decoder(_Entry2018)
 _NO_NULLS: Final = frozenset({""})
@@ -252,6 +250,28 @@ def read_2018(
     Returns:
         The columns and the outcomes, in document order; or ``None``.
     """
+    parsed = _parse_2018(text)
+    if parsed is None:
+        return None
+    keys, results, pending = parsed
+    columns = Columns.find(keys)
+    precise = converter(columns)
+    for index, state, ori, value in pending:
+        record = flat(state, ori, value)
+        results[index] = next(outcomes([(index, record)], precise, "index", strict=False))
+    return columns, results  # type: ignore[return-value] # every place is now filled
+
+
+def _parse_2018(
+    text: str,
+) -> tuple[dict[str, None], list[Agency | Rejected | None], list[tuple[int, str, str, Any]]] | None:
+    """Parse the document and build the agencies of its clean entries; ``None`` (see above).
+
+    Returns:
+        The document's keys (first seen first); the outcomes in document order, ``None``
+        in the place of each entry left for the precise path; and those entries: their
+        place, state key, ORI key and value as the strict parser reads it.
+    """
     if "\\" in text:
         return None  # escapes: decoded strings differ from the text, the count is off
     try:
@@ -260,9 +280,9 @@ def read_2018(
         return None
     colons = 0  # distinct keys plus the colons inside strings, as decoded
     keys: dict[str, None] = dict.fromkeys(("state_key", "ori"))
-    regular = False
-    entries: list[tuple[str, str, Any, msgspec.Raw]] = []
-    decode_entry = _ENTRY_2018.decode
+    results: list[Agency | Rejected | None] = []
+    pending: list[tuple[int, str, str, Any]] = []
+    decode_entry, type_of, unknown = _ENTRY_2018.decode, _TYPE_OF.get, AgencyType.UNKNOWN
     for state, agencies in document.items():
         colons += 1 + state.count(":")
         for ori, raw in agencies.items():
@@ -270,58 +290,46 @@ def read_2018(
             try:
                 entry = decode_entry(raw)
             except (msgspec.DecodeError, msgspec.ValidationError):
-                value = _strict(raw)
+                value = _strict(raw, keys)
                 if value is _REFUSED:
                     return None  # a repeated key, a huge integer: for the precise path
                 colons += bytes(raw).count(b":")
-                if isinstance(value, dict):
-                    keys.update(dict.fromkeys(value))
-                entries.append((state, ori, value, raw))
+                pending.append((len(results), state, ori, value))
+                results.append(None)
                 continue
-            if not regular:  # the first regular entry sets its keys' order, as written
-                keys.update(dict.fromkeys(_strict(raw)))
-                regular = True
-            colons += len(_KEYS_2018)
-            for value in (entry.agency_name, entry.agency_type_name, entry.primary_county):
-                if value is not None and ":" in value:
-                    colons += value.count(":")
-            entries.append((state, ori, entry, raw))
+            # The first regular entry sets its keys' order, as written.
+            if len(keys) == 2 and _strict(raw, keys) is _REFUSED:
+                return None
+            name, type_name, county = (
+                entry.agency_name,
+                entry.agency_type_name,
+                entry.primary_county,
+            )
+            colons += _FIELDS_2018
+            for written in (name, type_name, county):
+                if written is not None and ":" in written:
+                    colons += written.count(":")
+            agency_type = type_of(type_name) if type_name else unknown
+            agency = agency_type and _agency(
+                name, state, ori, agency_type, county, None, None, _NO_NULLS
+            )
+            if agency is None:
+                pending.append((len(results), state, ori, _strict(raw)))
+            results.append(agency)
     if text.count(":") != colons:
         return None  # some key is given twice (or the count cannot tell)
-    columns = Columns.find(keys)
-    precise = converter(columns)
-    type_of = _TYPE_OF.get
-    results: list[Agency | Rejected] = []
-    for index, (state, ori, entry, raw) in enumerate(entries):
-        if type(entry) is _Entry2018:
-            type_name = entry.agency_type_name
-            agency_type = AgencyType.UNKNOWN if not type_name else type_of(type_name)
-            if agency_type is not None:
-                agency = _agency(
-                    entry.agency_name,
-                    state,
-                    ori,
-                    agency_type,
-                    entry.primary_county,
-                    None,
-                    None,
-                    _NO_NULLS,
-                )
-                if agency is not None:
-                    results.append(agency)
-                    continue
-            entry = _strict(raw)  # as the precise path reads it: every value, in order
-        record = flat(state, ori, entry)
-        results.extend(outcomes([(index, record)], precise, "index", strict=False))
-    return columns, results
+    return keys, results, pending
 
 
 _REFUSED: Final = object()
 
 
-def _strict(raw: msgspec.Raw) -> Any:
-    """An entry parsed by the strict parser; :data:`_REFUSED` if it refuses it."""
+def _strict(raw: msgspec.Raw, keys: dict[str, None] | None = None) -> Any:
+    """An entry parsed by the strict parser, its keys added to ``keys``; or :data:`_REFUSED`."""
     try:
-        return strictjson.loads(bytes(raw).decode(), decimals=True)
+        value = strictjson.loads(bytes(raw).decode(), decimals=True)
     except (ValueError, RecursionError):  # a repeated key, a huge integer, deep nesting
         return _REFUSED
+    if keys is not None and isinstance(value, dict):
+        keys.update(dict.fromkeys(value))
+    return value

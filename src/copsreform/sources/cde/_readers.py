@@ -9,6 +9,7 @@ from copsreform.agency import Agency
 from copsreform.batch import Outcomes, Rejected
 from copsreform.sources._bundled import open_bundled
 from copsreform.sources.cde._convert import deduplicated
+from copsreform.sources.cde._fast import read_2018
 from copsreform.sources.cde._flatten import (
     api_records,
     convert_2018,
@@ -17,7 +18,6 @@ from copsreform.sources.cde._flatten import (
     json_columns,
     records_2018,
 )
-from copsreform.sources.cde._fast import read_2018
 from copsreform.sources.cde._shapes import FORMATS, Format, detect
 
 __all__ = [
