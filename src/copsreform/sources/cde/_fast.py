@@ -282,6 +282,7 @@ def _parse_2018(
     keys: dict[str, None] = dict.fromkeys(("state_key", "ori"))
     results: list[Agency | Rejected | None] = []
     pending: list[tuple[int, str, str, Any]] = []
+    first = True
     decode_entry, type_of, unknown = _ENTRY_2018.decode, _TYPE_OF.get, AgencyType.UNKNOWN
     for state, agencies in document.items():
         colons += 1 + state.count(":")
@@ -297,9 +298,11 @@ def _parse_2018(
                 pending.append((len(results), state, ori, value))
                 results.append(None)
                 continue
-            # The first regular entry sets its keys' order, as written.
-            if len(keys) == 2 and _strict(raw, keys) is _REFUSED:
+            # The first regular entry adds its keys, in the order written (later ones
+            # have the same keys and add none).
+            if first and _strict(raw, keys) is _REFUSED:
                 return None
+            first = False
             name, type_name, county = (
                 entry.agency_name,
                 entry.agency_type_name,
