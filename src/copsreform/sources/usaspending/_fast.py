@@ -38,7 +38,6 @@ twice, which msgspec keeps the last of, is found by counting strings: the text's
 """
 
 import datetime as dt
-import io
 import itertools
 import re
 from collections.abc import Callable
@@ -50,7 +49,7 @@ import msgspec
 
 from copsreform import _fields as f
 from copsreform import _io
-from copsreform._fields import fold_spaces
+from copsreform._fields import is_folded
 from copsreform.agency import Organization, OrganizationKind
 from copsreform.constraints import DATE_TEXT, MAX_NAME, MAX_TEXT
 from copsreform.errors import ValidationError
@@ -92,14 +91,11 @@ def load(opened: _io.Opened, limit: int) -> tuple[Any, bool]:
         SourceFormatError: As :func:`copsreform._io.load_json`.
         LimitExceededError: As :func:`copsreform._io.load_json`.
     """
-    try:
-        text = opened.read(limit)
-    except UnicodeDecodeError as error:
-        raise opened.decode_error(error) from None
+    text = _io.read_text(opened, limit)
     document = _parse(text)
     if document is not _NOT_PARSED:
         return document, True
-    return _io.load_json(_io.Opened(opened.name, text, io.StringIO()), limit), False
+    return _io.parse_json(text, opened.name), False
 
 
 _NOT_PARSED: Final = object()
@@ -290,7 +286,7 @@ def api_grant(defaults: Defaults, precise: Callable[[Any], Grant]) -> Callable[[
             or _CANONICAL_AWARD.fullmatch(number) is None
             or type(name) is not str
             or not 0 < len(name) <= MAX_NAME
-            or fold_spaces(name) is not name  # folded already: no outer or double spaces
+            or not is_folded(name)  # no outer or double spaces, tab, line break, surrogate
             or (text is not None and (type(text) is not str or len(text) > MAX_TEXT))
             or (uei is not None and not _canonical(_uei.validate, uei))
         ):
