@@ -244,6 +244,7 @@ VALUES: dict[str, list[str]] = {
     "Recipient Name": _texts(
         "CITY OF FEDERAL WAY",
         "\u00c9TAT DE WASHINGTON",
+        'CITY OF "QUOTED"',
         "CITY  OF X",
         " CITY",
         "CITY\tOF X",
@@ -285,6 +286,8 @@ VALUES: dict[str, list[str]] = {
         "COPS HIRING PROGRAM (CPD)",
         "ANTI-HEROIN TASK FORCE (AHTF)",
         "CPD MICROGRANTS",
+        'THE "SAFER OUTCOMES" PROGRAM',  # escaped quotes
+        "C:\\TEMP\\CHP",  # escaped backslashes
         "X" * 20_001,
         ["CHP"],
         *NARRATIVES,
