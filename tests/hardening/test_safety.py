@@ -63,14 +63,14 @@ def findings(source: str) -> list[str]:
     return found
 
 
-# The allowed uses: the engine compiles, per model class, a builder (wire to object) and
+# The one allowed use: the engine compiles, per model class, a builder (wire to object) and
 # a writer (object to wire), as attrs and cattrs compile their own __init__ and
-# structuring functions; the USAspending fast path compiles, per class, a filler (field
-# values to object). Their source is built from the class's attrs field names (Python
+# structuring functions. Their source is built from the class's attrs field names (Python
 # identifiers) and fixed text, never from input data;
 # test_generated_writers_are_built_from_field_names_only holds it to that.
-FILLER = "sources/usaspending/_fast.py"
 ALLOWED = {("_engine.py", "calls compile()"), ("_engine.py", "calls exec()")}
+# And the USAspending fast path's filler (field values to object), generated the same way.
+FILLER = "sources/usaspending/_fast.py"
 ALLOWED |= {(FILLER, "calls compile()"), (FILLER, "calls exec()")}
 
 
@@ -81,9 +81,10 @@ def test_no_module_uses_eval_pickle_yaml_load_subprocess_or_the_network(path: Pa
     assert [f for f in found if (where, f.split(": ", 1)[1]) not in ALLOWED] == []
 
 
-def _compiling_functions(module: str) -> set[str]:
-    tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
-    return {
+def test_the_allowed_compile_is_in_the_generators_alone() -> None:
+    source = (SRC / "_engine.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    callers = {
         function.name
         for function in ast.walk(tree)
         if isinstance(function, ast.FunctionDef)
@@ -92,11 +93,19 @@ def _compiling_functions(module: str) -> set[str]:
         and isinstance(node.func, ast.Name)
         and node.func.id in {"exec", "compile"}
     }
+    assert callers == {"_builder", "_writer"}
 
 
-def test_the_allowed_compile_is_in_the_generators_alone() -> None:
-    assert _compiling_functions("_engine.py") == {"_builder", "_writer"}
-    assert _compiling_functions(FILLER) == {"_filler"}
+def test_the_fast_path_compiles_in_its_filler_alone() -> None:
+    source = (SRC / FILLER).read_text(encoding="utf-8")
+    [filler] = [
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef) and node.name == "_filler"
+    ]
+    segment = ast.get_source_segment(source, filler) or ""
+    assert len(findings(segment)) == 2  # compile() and exec()
+    assert findings(source.replace(segment, "")) == []
 
 
 def test_generated_writers_are_built_from_field_names_only() -> None:
