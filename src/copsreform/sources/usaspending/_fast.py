@@ -37,6 +37,7 @@ twice, which msgspec keeps the last of, is found by counting strings: the text's
 (:func:`_string_literals`) against the parsed document's (:func:`_strings`).
 """
 
+import contextlib
 import datetime as dt
 import itertools
 import re
@@ -229,6 +230,26 @@ _REFUSED: Final[Any] = object()
 _UNKNOWN: Final = OrganizationKind.UNKNOWN
 
 
+class _Days(dict[str, dt.date | None]):
+    """Dates by their text, for one page: a real ``YYYY-MM-DD`` date, else ``None``."""
+
+    def __missing__(self, text: str) -> dt.date | None:
+        day = None
+        if DATE_TEXT.fullmatch(text):
+            with contextlib.suppress(ValueError):  # not a real date
+                day = dt.date.fromisoformat(text)
+        self[text] = day
+        return day
+
+
+class _Named(dict[str, GrantProgram | None]):
+    """The program each description names, for one page (real pages repeat them)."""
+
+    def __missing__(self, text: str) -> GrantProgram | None:
+        program = self[text] = _classify.named_program(text)
+        return program
+
+
 def api_grant(defaults: Defaults, precise: Callable[[Any], Grant]) -> Callable[[Any], Grant]:
     """How one page's records become grants: on the fast path when it can prove them valid.
 
@@ -240,41 +261,21 @@ def api_grant(defaults: Defaults, precise: Callable[[Any], Grant]) -> Callable[[
         A function of one record. It keeps its verdicts on dates and descriptions for the
         page, so make one per page.
     """
-    days: dict[str, dt.date] = {}
-    named: dict[str, GrantProgram | None] = {}
+    days = _Days()
+    named = _Named()
     default_listing, state = defaults.assistance_listing, defaults.recipient_state
     award_key, name_key, amount_key = _NAMES.award_number, _NAMES.recipient_name, _NAMES.amount
     start_key, end_key, (description_key,) = _NAMES.start, _NAMES.end, _NAMES.descriptions
     uei_key, listing_key = _NAMES.recipient_uei, _NAMES.listing
 
-    def day(value: object) -> dt.date | None:
-        if type(value) is not str:
-            return None
-        found = days.get(value)
-        if found is None and DATE_TEXT.fullmatch(value):
-            try:
-                found = days[value] = dt.date.fromisoformat(value)
-            except ValueError:
-                return None
-        return found
-
-    def program(text: str | None, listing: str | None, number: object) -> GrantProgram:
-        # classify_program's rules, with the description's verdict kept for the page.
-        decided = None if listing is None else _classify.by_listing(listing)
-        if decided is None and text is not None:
-            decided = named.get(text, _REFUSED)
-            if decided is _REFUSED:
-                decided = named[text] = _classify.named_program(text)
-        if decided is None:
-            decided = _classify.by_award_number(number)
-        return GrantProgram.UNKNOWN if decided is None else decided
-
-    def fast(record: Any) -> Grant | None:
+    def build(record: Any) -> Grant:
         if type(record) is not dict:
-            return None
+            return precise(record)
         get = record.get
-        number, name = get(award_key), get(name_key)
-        federal, start, end = _cents(get(amount_key)), day(get(start_key)), day(get(end_key))
+        number, name, start, end = get(award_key), get(name_key), get(start_key), get(end_key)
+        start = days[start] if type(start) is str else None
+        end = days[end] if type(end) is str else None
+        federal = _cents(get(amount_key))
         text, uei = get(description_key), get(uei_key)
         listing = _listing(get(listing_key), default_listing)
         if (
@@ -290,14 +291,19 @@ def api_grant(defaults: Defaults, precise: Callable[[Any], Grant]) -> Callable[[
             or (text is not None and (type(text) is not str or len(text) > MAX_TEXT))
             or (uei is not None and not _canonical(_uei.validate, uei))
         ):
-            return None
+            return precise(record)
         # The description as given is classified; stripped, it is kept (blank is none).
         description = None if text is None else text.strip() or None
-        decided = program(None if description is None else text, cast(str | None, listing), number)
+        # classify_program's rules, with the description's verdict kept for the page.
+        decided = None if listing is None else _classify.by_listing(listing)
+        if decided is None and description is not None:
+            decided = named[cast(str, text)]
+        if decided is None:
+            decided = _classify.by_award_number(number)
         try:
-            built = _GRANT(
+            return _GRANT(
                 award_number=number,
-                program=decided,
+                program=GrantProgram.UNKNOWN if decided is None else decided,
                 recipient=_ORGANIZATION(name=name, state=state, uei=uei, kind=_UNKNOWN),
                 federal_amount=federal,
                 start=start,
@@ -311,11 +317,6 @@ def api_grant(defaults: Defaults, precise: Callable[[Any], Grant]) -> Callable[[
                 description=description,
             )
         except ValidationError:  # a cross-field rule: the precise path says which
-            return None
-        return built
-
-    def build(record: Any) -> Grant:
-        built = fast(record)
-        return precise(record) if built is None else built
+            return precise(record)
 
     return build
