@@ -199,8 +199,7 @@ class Agency:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        expected = _ori.ncic_prefix(self.state)
-        if self.ori is not None and self.ori[:2] != expected:
+        if self.ori is not None and self.ori[:2] != (expected := _ori.ncic_prefix(self.state)):
             problems.append(
                 Problem(
                     f"must start with {expected!r}, the NCIC code of state {self.state!r}",
