@@ -5,6 +5,7 @@ import copy
 import decimal
 import enum
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -460,3 +461,24 @@ def test_from_dict_reads_a_dict_in_the_wire_form_through_the_engine() -> None:
     with mock.patch.object(_engine, "convert", wraps=_engine.convert) as convert:
         assert cr.from_dict(cr.Grant, json.loads(LEFT_OUT)) == grant
     assert convert.call_count == 1
+
+
+# The builders' quicker checks accept exactly what their patterns accept -------------------
+
+_TRICKY = st.text(
+    st.one_of(
+        st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1f\x01\x7f\x85\xa0\u2028\u3000\ud800\udfffAé"),
+        st.characters(),
+    ),
+    max_size=12,
+)
+
+
+@given(_TRICKY)
+@example(" ")
+@example("A  B")
+@example("A\x01B")
+@example("\udfffA")
+def test_the_quicker_checks_accept_exactly_what_their_patterns_accept(value: str) -> None:
+    for pattern, quicker in _engine._QUICKER.items():
+        assert quicker(value) is (re.search(pattern, value) is not None), (pattern, value)

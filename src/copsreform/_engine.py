@@ -168,6 +168,36 @@ _FIELD_TYPES: Final[dict[type[Any], dict[str, Any]]] = {
 _UNSET: Final = msgspec.UNSET
 
 
+# Checks quicker than a pattern, for the patterns run on every record ----------------------
+
+_NAME_SEARCH: Final = re.compile(typing.get_args(Name)[1].pattern).search
+_TEXT_SEARCH: Final = re.compile(typing.get_args(Text)[1].pattern).search
+
+
+def _is_name(value: str) -> bool:
+    """``Name``'s pattern, about twice as quick on printable ASCII (most names)."""
+    if value.isascii() and value.isprintable():  # no white space but the plain space
+        return value != "" and value[0] != " " and value[-1] != " " and "  " not in value
+    return _NAME_SEARCH(value) is not None
+
+
+def _is_text(value: str) -> bool:
+    """``Text``'s pattern, without a scan of every character when the text is ASCII.
+
+    The pattern costs about 2 ns a character: 5 µs for a 2,500-character description.
+    """
+    if value.isascii():  # no lone surrogate: only the ends are left to check
+        return not (value[:1].isspace() or value[-1:].isspace())
+    return _TEXT_SEARCH(value) is not None
+
+
+#: For a pattern: a check that accepts exactly what its ``search`` accepts, quicker.
+_QUICKER: Final[dict[str, Callable[[str], bool]]] = {
+    typing.get_args(Name)[1].pattern: _is_name,
+    typing.get_args(Text)[1].pattern: _is_text,
+}
+
+
 # Wire Structs, and the builders that turn them into model objects ------------------------
 
 
@@ -282,7 +312,8 @@ def _field_wire(cls: type[Any], field: "attrs.Attribute[Any]") -> tuple[Any, Any
         return wire, None, optional
     base, meta = typing.get_args(bare)
     bare = Annotated[base, Meta(min_length=meta.min_length, max_length=meta.max_length)]
-    return (bare | None if optional else bare), re.compile(meta.pattern).search, optional
+    check = _QUICKER.get(meta.pattern) or re.compile(meta.pattern).search
+    return (bare | None if optional else bare), check, optional
 
 
 def _struct(cls: type[Any], tag: str | None = None) -> type[msgspec.Struct]:
@@ -609,12 +640,12 @@ def _json_only(value: Any) -> bool:
     """Tell whether ``value`` holds only JSON's own types, exactly (see :func:`convert`)."""
     kind = type(value)
     if kind is dict:
-        for key, item in value.items():
+        for key, item in value.items():  # noqa: SIM110 - quicker than all() of a generator
             if type(key) is not str or (type(item) not in _JSON_LEAVES and not _json_only(item)):
                 return False
         return True
     if kind is list:
-        for item in value:
+        for item in value:  # noqa: SIM110 - quicker than all() of a generator
             if type(item) not in _JSON_LEAVES and not _json_only(item):
                 return False
         return True
