@@ -58,15 +58,20 @@ def same(first: object, second: object) -> bool:
     return first == second and cr.to_json(first) == cr.to_json(second)
 
 
+def agree(given: object, fast: object, exact: object, usual: object) -> object:
+    """Assert the fast path took only what the precise path accepts, building the same,
+    and that the usual call (fast path first) gives what the precise path gives."""
+    if fast is not None:
+        assert not isinstance(exact, cr.ValidationError), (given, exact)
+        assert same(fast, exact)
+    assert same(usual, exact)
+    return fast
+
+
 def check_agreement(cls: type[Any], text: str | bytes) -> object:
     """Assert the fast path takes only what the precise path accepts, building the same."""
     fast = _engine.decode(cls, text, MAX_DOCUMENT_CHARS)
-    exact = precise(cls, text)
-    if fast is not None:
-        assert not isinstance(exact, cr.ValidationError), (text, exact)
-        assert same(fast, exact)
-    assert same(outcome(cls, text), exact)
-    return fast
+    return agree(text, fast, precise(cls, text), outcome(cls, text))
 
 
 def _values(doc: Any) -> list[tuple[Any, Any]]:
@@ -377,11 +382,7 @@ def check_dict_agreement(cls: type[Any], data: object) -> object:
     fast = _engine.convert(cls, copy.deepcopy(data))
     with precise_only():
         exact = dict_outcome(cls, data)
-    if fast is not None:
-        assert not isinstance(exact, cr.ValidationError), (data, exact)
-        assert same(fast, exact)
-    assert same(dict_outcome(cls, data), exact)
-    return fast
+    return agree(data, fast, exact, dict_outcome(cls, data))
 
 
 @given(MODELS)

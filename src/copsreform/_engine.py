@@ -1,30 +1,35 @@
-"""The compiled decode path: JSON documents as copsreform writes them, straight to objects.
+"""The compiled decode path: JSON documents and dicts in the wire form, straight to objects.
 
 :func:`copsreform.from_json` (and so :func:`copsreform.read_jsonl`) first hands a document
-to :func:`decode`. It parses and checks the wire format in compiled code (msgspec), into
-one ``msgspec.Struct`` per model class whose field types state the wire rules as types,
-patterns and bounds; then it fills the frozen attrs object field by field, without its
-``__init__`` (the wire types already hold everything the field validators and converters
-would check or change), and runs the class's ``__attrs_post_init__``, which holds the
-cross-field rules. Python runs only for what is not a type, a pattern or a bound: cents
-to :class:`~decimal.Decimal`, a fiscal year to its shared
-:class:`~copsreform.FiscalYear`, the cross-field rules.
+to :func:`decode`, and :func:`copsreform.from_dict` a dict to :func:`convert`. msgspec
+parses the text (or checks the dict) in C into one ``msgspec.Struct`` per model class,
+whose field types state the wire rules as types, ``Literal`` values, enums, lengths and
+bounds. A builder generated per class then checks each field's pattern (msgspec would call
+back into Python for it, at several times the cost), converts what needs converting
+(cents to :class:`~decimal.Decimal`, a year to its shared
+:class:`~copsreform.FiscalYear`), fills the frozen attrs object through its slots without
+its ``__init__`` (the wire types and patterns accept only values the field validators
+accept and the converters leave unchanged), and runs the class's cross-field rules.
 
 The fast path takes only documents in the form copsreform writes, which it can prove
-valid: every key present, identifiers, state codes and amounts in canonical form (money
-with exactly two decimals), names already folded, no blank text. It refuses more than the
-wire format does, never less: a document it does not take, for whatever reason, goes to
-the precise path of :mod:`copsreform.serialization`, which reads the whole wire format
-and reports every problem with its path. A property test holds the two paths to the same
-verdict and equal objects.
+valid: identifiers, state codes and amounts in canonical form (money with exactly two
+decimals), names already folded, no blank text; a key whose field has a default may be
+left out, and ``format_version`` too. It refuses more than the wire format does, never
+less: a document it does not take, for whatever reason, goes to the precise path of
+:mod:`copsreform.serialization`, which reads the whole wire format and reports every
+problem with its path. Property tests hold the two paths to the same verdict and equal
+objects, for text and for dicts.
 
-Two checks are made around msgspec, which does not make them itself:
+Around msgspec, which does not make them itself:
 
-* a key given twice (msgspec keeps the last) is found by counting keys: every key is
-  followed by a colon, so when the text holds exactly as many colons as the document has
-  distinct keys, no key repeats; otherwise the colons outside strings are counted;
+* a key given twice in a text (msgspec keeps the last) is found by counting keys: every
+  key is followed by a colon, so when the text holds exactly as many colons as the
+  document has distinct keys (counted from the Structs, less the keys left out), no key
+  repeats; otherwise the colons outside strings are counted;
 * the document size limit of :func:`copsreform.from_json` is checked before parsing (the
-  nesting depth is bounded by the types).
+  nesting depth is bounded by the types);
+* a dict is taken only when it holds JSON's own types exactly (``msgspec.convert`` would
+  also take dates, enum members, tuples and subclasses, which the precise path refuses).
 
 msgspec refuses ``NaN``, ``Infinity``, lone surrogates and invalid UTF-8 itself; its
 ``int`` never takes a float or a bool, its ``str`` never a number.
@@ -295,11 +300,12 @@ def _distinct(members: tuple[Any, ...]) -> frozenset[Any]:
 
 
 def _field_wire(cls: type[Any], field: "attrs.Attribute[Any]") -> tuple[Any, Any, bool]:
-    """A field's wire type for msgspec, its pattern's ``search`` (or None), whether null.
+    """A field's wire type for msgspec, the check of its pattern (or None), whether null.
 
     msgspec checks types, lengths and bounds in C, but calls back into Python for a
-    pattern at several times the cost of a direct call; so a field's pattern is taken out
-    of the type it hands msgspec, and the builder checks it (the same ``search``).
+    pattern at about twice the cost of a direct call; so a field's pattern is taken out
+    of the type it hands msgspec, and the builder checks it: the pattern's ``search``, or
+    a quicker check that accepts exactly the same strings (:data:`_QUICKER`).
     """
     name = field.alias or field.name
     given = _FIELD_TYPES.get(cls, {})
@@ -369,10 +375,10 @@ def _converted_fields(cls: type[Any], *, reading: bool) -> tuple[dict[str, Any],
         if not reading:
             values.append(value)
             continue
-        _, search, optional = _field_wire(cls, field)
-        if search is not None:  # the field's pattern, which msgspec was not given
-            namespace[f"search{index}"] = search
-            test = f"v is None or search{index}(v)" if optional else f"search{index}(v)"
+        _, check, optional = _field_wire(cls, field)
+        if check is not None:  # the field's pattern, which msgspec was not given
+            namespace[f"check{index}"] = check
+            test = f"v is None or check{index}(v)" if optional else f"check{index}(v)"
             # Money: the common zero needs no pattern; other values are matched, then read.
             cents = convert is not None and convert.template == _CENTS
             shortcut = f"ZERO if v == '0.00' else convert{index}(v)" if cents else value
