@@ -57,10 +57,18 @@ def fail(instance: object, attribute: "attrs.Attribute[Any]", reason: str, value
 # Converters -------------------------------------------------------------------------
 
 
-def _is_folded(text: str) -> bool:
-    # True when folding would change nothing: no outer space, no run of spaces, and no
-    # other white space (isprintable is False for tabs and line breaks). Checked first so
-    # that an already clean string is kept as the same object, not copied.
+def is_folded(text: str) -> bool:
+    """Tell whether folding white space would leave ``text`` unchanged.
+
+    No outer space, no run of spaces, and no other white space or unprintable character
+    (:meth:`str.isprintable` is false for tabs, line breaks and lone surrogates). The
+    converters check it first so that a clean string is kept as the same object.
+
+    Examples:
+        >>> from copsreform._fields import is_folded
+        >>> is_folded("Omaha Police Department"), is_folded("Omaha  Police "), is_folded("")
+        (True, False, True)
+    """
     return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
@@ -73,14 +81,14 @@ def fold_spaces(value: str) -> str:
     """Strip a string and fold runs of white space to one space; leave other values."""
     given: object = value  # any value reaches here at run time
     if isinstance(given, str):
-        return given if _is_folded(given) else " ".join(given.split())
+        return given if is_folded(given) else " ".join(given.split())
     return value
 
 
 def fold_spaces_or_none(value: str | None) -> str | None:
     """Like :func:`fold_spaces`, but an empty or blank string becomes ``None``."""
     if isinstance(value, str):
-        return (value if _is_folded(value) else " ".join(value.split())) or None
+        return (value if is_folded(value) else " ".join(value.split())) or None
     return value
 
 

@@ -360,10 +360,40 @@ def load_json(opened: Opened, limit: int) -> Any:
         ...     load_json(opened, 100)
         {'Award Amount': Decimal('-7016.88')}
     """
+    return parse_json(read_text(opened, limit), opened.name)
+
+
+def read_text(opened: Opened, limit: int) -> str:
+    """Read the whole of an opened source as text (at most ``limit`` characters).
+
+    Raises:
+        SourceFormatError: If the text is not UTF-8.
+        LimitExceededError: If it is longer than ``limit``.
+
+    Examples:
+        >>> import io
+        >>> from copsreform._io import open_source, read_text
+        >>> with open_source(io.BytesIO(b'{"a": 1}'), 100) as opened:
+        ...     read_text(opened, 100)
+        '{"a": 1}'
+    """
     try:
-        text = opened.read(limit)
+        return opened.read(limit)
     except UnicodeDecodeError as error:
         raise opened.decode_error(error) from None
+
+
+def parse_json(text: str, name: str) -> Any:
+    """Parse a whole JSON document read from the source ``name``, as :func:`load_json` does.
+
+    Raises:
+        SourceFormatError: As :func:`load_json`.
+
+    Examples:
+        >>> from copsreform._io import parse_json
+        >>> parse_json('[0.1]', "<stream>")
+        [Decimal('0.1')]
+    """
     try:
         return strictjson.loads(text, decimals=True)
     except json.JSONDecodeError as error:
@@ -373,16 +403,16 @@ def load_json(opened: Opened, limit: int) -> Any:
         raise SourceFormatError(
             f"is not well-formed JSON: {error.msg}: line {error.lineno} "
             f"column {error.colno}{ending}",
-            opened.name,
+            name,
         ) from None
     except ValidationError as error:  # a key given twice in one object
         raise SourceFormatError(
-            f"is not well-formed JSON: {error.path!r} {error.reason}", opened.name
+            f"is not well-formed JSON: {error.path!r} {error.reason}", name
         ) from None
     except RecursionError:
-        raise SourceFormatError("is JSON nested too deeply to read", opened.name) from None
+        raise SourceFormatError("is JSON nested too deeply to read", name) from None
     except ValueError as error:  # an integer too long to convert, for one
-        raise SourceFormatError(f"cannot be read as JSON: {error}", opened.name) from None
+        raise SourceFormatError(f"cannot be read as JSON: {error}", name) from None
 
 
 def csv_rows(opened: Opened) -> Iterator[tuple[int, list[str]]]:

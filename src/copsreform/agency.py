@@ -135,6 +135,12 @@ def _state(instance: object, attribute: "attrs.Attribute[Any]", value: object) -
         f.fail(instance, attribute, NOT_A_STATE, value)
 
 
+#: The NCIC code that starts the ORIs of each state (``NE``: ``NB``).
+_NCIC_PREFIXES = {state: _ori.ncic_prefix(state) for state in STATES}
+_TRIBAL, _FEDERAL = AgencyType.TRIBAL, AgencyType.FEDERAL
+_TERRITORIAL = Jurisdiction.TERRITORIAL
+
+
 @f.every_problem
 @attrs.frozen
 class Agency:
@@ -198,6 +204,16 @@ class Agency:
     )
 
     def __attrs_post_init__(self) -> None:
+        # The common case first, in identity tests and one lookup: no problem to report.
+        # (Module constants: an enum class's attribute lookup runs in Python.)
+        kind, ori = self.agency_type, self.ori
+        if (
+            (ori is None or ori[:2] == _NCIC_PREFIXES.get(self.state))
+            and kind is not _TRIBAL
+            and kind is not _FEDERAL
+            and self.jurisdiction is not _TERRITORIAL
+        ):
+            return
         problems: list[Problem] = []
         if self.ori is not None and self.ori[:2] != (expected := _ori.ncic_prefix(self.state)):
             problems.append(

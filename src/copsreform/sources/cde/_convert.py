@@ -10,11 +10,12 @@ from copsreform.agency import Agency, AgencyType, Jurisdiction
 from copsreform.errors import Problem, ValidationError
 from copsreform.identifiers import ori as _ori
 from copsreform.sources.cde._columns import Columns
+from copsreform.sources.cde._fast import fast_converter
 from copsreform.sources.cde._jurisdiction import infer_jurisdiction
 from copsreform.sources.cde._states import FEDERAL_STATE, usps_state
 from copsreform.states import STATES
 
-__all__ = ["agency", "deduplicated"]
+__all__ = ["agency", "converter", "deduplicated"]
 
 
 def _first(fields: Fields, keys: tuple[str, ...], *, required: bool = False) -> tuple[str, Any]:
@@ -159,6 +160,7 @@ def deduplicated(columns: Columns) -> Callable[[Any], Agency]:
     seen: dict[str, Any] = {}
     keys = (*columns.name, *columns.unit, *columns.state, *columns.agency_type)
     ori_key = columns.ori[0] if columns.ori else ""
+    convert_one = converter(columns)
 
     def details(record: Any) -> tuple[object, ...]:
         return tuple(
@@ -174,6 +176,18 @@ def deduplicated(columns: Columns) -> Callable[[Any], Agency]:
                 reason = _MERGED if details(earlier) == details(record) else _CONFLICT
                 raise RecordError([Problem(reason, ori, (ori_key,))])
             seen[key] = record
-        return agency(record, columns)
+        return convert_one(record)
+
+    return convert
+
+
+def converter(columns: Columns) -> Callable[[Any], Agency]:
+    """The converter of one record with these columns: the fast path, else the precise one."""
+    fast = fast_converter(columns)
+    if fast is None:
+        return lambda record: agency(record, columns)
+
+    def convert(record: Any) -> Agency:
+        return fast(record) or agency(record, columns)
 
     return convert

@@ -1,6 +1,6 @@
 """Each shape's records, numbered in document order, with the columns they hold."""
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from copsreform import _io
@@ -8,13 +8,14 @@ from copsreform._records import RecordError
 from copsreform.agency import Agency
 from copsreform.errors import Problem, SourceFormatError
 from copsreform.sources.cde._columns import NULLS, Columns
-from copsreform.sources.cde._convert import agency
+from copsreform.sources.cde._convert import converter
 
 __all__ = [
     "NotAnObject",
     "api_records",
     "convert_2018",
     "csv_records",
+    "flat_2018",
     "json_columns",
     "records_2018",
 ]
@@ -33,10 +34,12 @@ def json_columns(records: list[tuple[int, Any]], injected: tuple[str, ...] = ())
 
 
 def convert_2018(columns: Columns) -> Callable[[Any], Agency]:
+    convert_one = converter(columns)
+
     def convert(record: Any) -> Agency:
         if isinstance(record, NotAnObject):
             raise RecordError([Problem("must be a JSON object", record["value"])])
-        return agency(record, columns)
+        return convert_one(record)
 
     return convert
 
@@ -60,15 +63,19 @@ def records_2018(document: Any, name: str) -> list[tuple[int, Any]]:
             name,
         )
 
-    def flat() -> Iterable[Any]:
-        for state, agencies in document.items():
-            for ori, record in agencies.items():
-                if isinstance(record, dict):
-                    yield {"state_key": state, "ori": ori, **record}
-                else:
-                    yield NotAnObject(state_key=state, ori=ori, value=record)
+    records = (
+        flat_2018(state, ori, record)
+        for state, agencies in document.items()
+        for ori, record in agencies.items()
+    )
+    return list(enumerate(records))
 
-    return list(enumerate(flat()))
+
+def flat_2018(state: str, ori: str, record: Any) -> dict[str, Any]:
+    """One 2018 entry as a record: its state key and ORI key with its own fields."""
+    if isinstance(record, dict):
+        return {"state_key": state, "ori": ori, **record}
+    return NotAnObject(state_key=state, ori=ori, value=record)
 
 
 def _unique(header: list[str]) -> list[str]:

@@ -23,8 +23,16 @@ _FEDERAL_NAME: Final = re.compile(
     r"forest|scenic (?:trail|riverway)|wildlife refuge|preserve)\b",
     re.IGNORECASE,
 )
-_WEAK_TYPES: Final = frozenset({AgencyType.UNKNOWN, AgencyType.OTHER})
-_STATE_TYPES: Final = frozenset({AgencyType.STATE_POLICE, AgencyType.OTHER_STATE_AGENCY})
+#: Either kind of name: tribal ones are told first (see infer_jurisdiction).
+_TELLING_NAME: Final = re.compile(
+    f"(?P<tribal>{_TRIBAL_NAME.pattern})|(?P<federal>{_FEDERAL_NAME.pattern})", re.IGNORECASE
+)
+
+_TRIBAL, _FEDERAL = AgencyType.TRIBAL, AgencyType.FEDERAL
+_UNKNOWN, _OTHER = AgencyType.UNKNOWN, AgencyType.OTHER
+_STATE_POLICE, _OTHER_STATE_AGENCY = AgencyType.STATE_POLICE, AgencyType.OTHER_STATE_AGENCY
+_TRIBAL_JURISDICTION, _FEDERAL_JURISDICTION = Jurisdiction.TRIBAL, Jurisdiction.FEDERAL
+_TERRITORIAL, _STATE, _LOCAL = Jurisdiction.TERRITORIAL, Jurisdiction.STATE, Jurisdiction.LOCAL
 
 
 def infer_jurisdiction(
@@ -69,17 +77,20 @@ def infer_jurisdiction(
         >>> infer_jurisdiction(AgencyType.CITY, "Pueblo Police Department", "CO").value
         'local'
     """
-    if agency_type is AgencyType.TRIBAL:
-        return Jurisdiction.TRIBAL
-    if agency_type is AgencyType.FEDERAL:
-        return Jurisdiction.FEDERAL
-    if agency_type in _WEAK_TYPES and isinstance(name, str):
-        if _TRIBAL_NAME.search(name):
-            return Jurisdiction.TRIBAL
-        if _FEDERAL_NAME.search(name):
-            return Jurisdiction.FEDERAL
+    # Identity tests against module constants, not set membership or class attributes:
+    # Enum.__hash__ and an enum class's attribute lookup run in Python, and this runs
+    # for every agency an importer reads.
+    if agency_type is _TRIBAL:
+        return _TRIBAL_JURISDICTION
+    if agency_type is _FEDERAL:
+        return _FEDERAL_JURISDICTION
+    if (agency_type is _UNKNOWN or agency_type is _OTHER) and isinstance(name, str):
+        found = _TELLING_NAME.search(name)  # one search for the common name that tells nothing
+        if found is not None:
+            tribal = found.lastgroup == "tribal" or _TRIBAL_NAME.search(name)
+            return _TRIBAL_JURISDICTION if tribal else _FEDERAL_JURISDICTION
     if state in TERRITORIES:
-        return Jurisdiction.TERRITORIAL
-    if agency_type in _STATE_TYPES:
-        return Jurisdiction.STATE
-    return Jurisdiction.LOCAL
+        return _TERRITORIAL
+    if agency_type is _STATE_POLICE or agency_type is _OTHER_STATE_AGENCY:
+        return _STATE
+    return _LOCAL

@@ -4,15 +4,17 @@ from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from copsreform import _io
-from copsreform._records import check_format, check_width, outcomes
+from copsreform._records import check_format, check_width, outcomes, raise_strict
 from copsreform.agency import Agency
 from copsreform.batch import Outcomes, Rejected
 from copsreform.sources._bundled import open_bundled
 from copsreform.sources.cde._convert import deduplicated
+from copsreform.sources.cde._fast import read_2018
 from copsreform.sources.cde._flatten import (
     api_records,
     convert_2018,
     csv_records,
+    flat_2018,
     json_columns,
     records_2018,
 )
@@ -48,7 +50,16 @@ def _read(
             note(columns.unkept)
             yield from outcomes(records, deduplicated(columns), "index", strict=strict)
         elif chosen == "frontend_2018":
-            entries = records_2018(_io.load_json(opened, json_limit), opened.name)
+            text = _io.read_text(opened, json_limit)
+            fast = read_2018(text, convert_2018, flat_2018)
+            if fast is not None:
+                note(fast[0].unkept)
+                for outcome in fast[1]:
+                    if strict and type(outcome) is Rejected:
+                        raise_strict(outcome)
+                    yield outcome
+                return
+            entries = records_2018(_io.parse_json(text, opened.name), opened.name)
             columns = json_columns(entries, ("state_key", "ori"))
             note(columns.unkept)
             yield from outcomes(entries, convert_2018(columns), "index", strict=strict)
