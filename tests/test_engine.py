@@ -457,6 +457,18 @@ def test_a_dict_holding_other_python_values_is_left_to_the_precise_path(
     check_dict_agreement(cls, data)
 
 
+def test_a_dict_too_deep_or_holding_itself_is_left_to_the_precise_path() -> None:
+    deep: dict[str, Any] = {"name": "CITY OF A"}
+    for _ in range(5000):
+        deep = {"name": "CITY OF A", "extra": deep}
+    cyclic: dict[str, Any] = {"name": "CITY OF A"}
+    cyclic["extra"] = cyclic
+    for data in (deep, cyclic):
+        assert _engine.convert(cr.Organization, data) is None
+        with pytest.raises(cr.ValidationError, match="'[$].extra' is not a known field"):
+            cr.from_dict(cr.Organization, data)
+
+
 def test_from_dict_reads_a_dict_in_the_wire_form_through_the_engine() -> None:
     grant = cr.from_json(cr.Grant, LEFT_OUT)
     with mock.patch.object(_engine, "convert", wraps=_engine.convert) as convert:

@@ -628,9 +628,11 @@ def convert(cls: type[T], data: object) -> T | None:
         None
     """
     reader = _READERS.get(cls) or _reader(cls)
-    if reader is None or type(data) is not dict or not _json_only(data):
+    if reader is None or type(data) is not dict:
         return None
-    try:
+    try:  # a dict nested too deep (or holding itself) stops _json_only with RecursionError
+        if not _json_only(data):
+            return None
         obj: T = reader.build(_CONVERT(data, reader.document, strict=True))
     except Exception:  # any refusal is read again, in detail, by the precise path
         return None
