@@ -5,7 +5,7 @@ to :func:`decode`, and :func:`copsreform.from_dict` a dict to :func:`convert`. m
 parses the text (or checks the dict) in C into one ``msgspec.Struct`` per model class,
 whose field types state the wire rules as types, ``Literal`` values, enums, lengths and
 bounds. A builder generated per class then checks each field's pattern (msgspec would call
-back into Python for it, at several times the cost), converts what needs converting
+back into Python for it, at about twice the cost), converts what needs converting
 (cents to :class:`~decimal.Decimal`, a year to its shared
 :class:`~copsreform.FiscalYear`), fills the frozen attrs object through its slots without
 its ``__init__`` (the wire types and patterns accept only values the field validators
