@@ -154,10 +154,10 @@ def breakdown(lines: list[str]) -> str:
 
     from copsreform import _engine
 
-    read = _engine._decoder(grant)  # private: profiling the library
-    assert read is not None
+    reader = _engine._reader(grant)  # private: profiling the library
+    assert reader is not None
+    read, count, build, _ = reader
     wires = [read(x) for x in lines]
-    build = _engine._PLANS[grant].build
 
     def precise() -> list[Any]:
         with mock.patch.object(_engine, "decode", return_value=None):
@@ -165,16 +165,19 @@ def breakdown(lines: list[str]) -> str:
 
     stages = [
         ("from_json per line (the whole decode)", lambda: [from_json(grant, x) for x in lines]),
-        ("engine: msgspec parses and checks into wire Structs", lambda: [read(x) for x in lines]),
+        (
+            "engine: msgspec parses and checks types and bounds into wire Structs",
+            lambda: [read(x) for x in lines],
+        ),
         (
             "engine: repeated-key check (count keys and colons)",
             lambda: [
-                _engine._keys_repeat(x, _engine._distinct_keys(w))
+                x.count(":") != (keys := count(w)) and _engine._keys_repeat(x, keys)
                 for x, w in zip(lines, wires, strict=True)
             ],
         ),
         (
-            "engine: objects from wire Structs (builders + __attrs_post_init__)",
+            "engine: objects from wire Structs (builders: patterns, conversions, cross-field rules)",
             lambda: [build(w) for w in wires],
         ),
         ("precise path alone: from_json with the engine off", precise),

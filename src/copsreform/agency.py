@@ -215,8 +215,7 @@ class Agency:
         ):
             return
         problems: list[Problem] = []
-        expected = _ori.ncic_prefix(self.state)
-        if self.ori is not None and self.ori[:2] != expected:
+        if self.ori is not None and self.ori[:2] != (expected := _ori.ncic_prefix(self.state)):
             problems.append(
                 Problem(
                     f"must start with {expected!r}, the NCIC code of state {self.state!r}",

@@ -169,12 +169,20 @@ class Grant:
     )
 
     def __attrs_post_init__(self) -> None:
+        self._check_across(FiscalYear.shared(_award_number.fiscal_year(self.award_number)))
+
+    def _check_across(self, encoded: FiscalYear) -> None:
+        """Derive or check the fiscal year and check the rules that join fields.
+
+        ``encoded`` is the fiscal year the award number encodes. The compiled decode path
+        calls this directly, with the year read from an award number its wire pattern has
+        already proven canonical; ``__attrs_post_init__`` derives it from the checked one.
+        """
         problems: list[Problem] = []
-        encoded = FiscalYear.shared(_award_number.fiscal_year(self.award_number))
         given: FiscalYear | None = self.fiscal_year
         if given is None:
             object.__setattr__(self, "fiscal_year", encoded)
-        elif given != encoded:
+        elif given is not encoded and given != encoded:  # shared years: identity first
             problems.append(
                 Problem(
                     f"must agree with the award number, which encodes {encoded}",

@@ -91,6 +91,7 @@ __all__ = [
     "PATTERN",
     "AwardNumberParts",
     "compact",
+    "encoded_year",
     "fiscal_year",
     "format",
     "is_valid",
@@ -311,7 +312,26 @@ def fiscal_year(number: str) -> int:
         >>> fiscal_year("15JCOPS24GG03715UHPX"), fiscal_year("2013-CK-WX-K016")
         (2024, 2013)
     """
-    canonical = validate(number)
-    if canonical.startswith(_JUSTGRANTS_PREFIX):
-        return 2000 + int(canonical[7:9])
-    return int(canonical[:4])
+    return encoded_year(validate(number))
+
+
+def encoded_year(canonical: str) -> int:
+    """Return the fiscal year that an award number in canonical form encodes, unchecked.
+
+    For a number already known to be canonical (returned by :func:`validate`, or matched
+    by :data:`PATTERN`); any other string gives a meaningless year or raises
+    :class:`ValueError`. Use :func:`fiscal_year` for anything else.
+
+    Args:
+        canonical: The award number in canonical (compact) form.
+
+    Returns:
+        The fiscal year, such as ``2024``.
+
+    Examples:
+        >>> from copsreform.identifiers.award_number import encoded_year
+        >>> encoded_year("15JCOPS24GG03715UHPX"), encoded_year("2013CKWXK016")
+        (2024, 2013)
+    """
+    # A canonical JustGrants number has 20 characters, a legacy one 12.
+    return 2000 + int(canonical[7:9]) if len(canonical) == 20 else int(canonical[:4])

@@ -120,6 +120,9 @@ def from_dict(cls: type[T], data: object) -> T:
         ...
         copsreform.errors.ValidationError: '$.stat' is not a known field (got 'WA')
     """
+    found = _engine.convert(cls, data)  # None: read it precisely below
+    if found is not None:
+        return found
     if type(data) is dict and VERSION_KEY in data:
         data = migrate(data)
     return _structure(cls, data)
