@@ -8,8 +8,8 @@ reads the page bundled in the package (100 awards) and prints, in CPU time per r
   interleaved rounds as ``run.py`` does, with the ratios to the bare parse;
 * a breakdown timed without a profiler: reading the file, msgspec's parse, the document
   checks (nesting, repeated keys), classifying the page's distinct descriptions, and
-  building the grants once their programs are known, with the grant's own
-  ``__attrs_post_init__`` apart;
+  building the grants once their programs are known, with the grant's cross-field rules
+  apart;
 * the description classifier with its substring filter and without it (every program's
   pattern run over the whole text), each distinct description of the page once;
 * with ``--profile``, the cProfile hotspots of the import (its per-call overhead inflates
@@ -35,6 +35,8 @@ import realdata
 import timing
 
 from copsreform import _io, strictjson
+from copsreform.fiscal import FiscalYear
+from copsreform.identifiers.award_number import encoded_year
 from copsreform.sources.usaspending import _classify, _fast, read_api
 from copsreform.sources.usaspending._fields import Defaults
 
@@ -103,9 +105,9 @@ def breakdown(rounds: int) -> None:
     def classified() -> list[Any]:
         return [_classify._named_in_text.__wrapped__(d) for d in descriptions]
 
-    def post_init() -> None:
+    def cross_field_rules() -> None:
         for grant in grants:
-            grant.__attrs_post_init__()
+            _fast._CHECK_ACROSS(grant, FiscalYear.shared(encoded_year(grant.award_number)))
 
     parts = {
         "open and read (_io)": opened,
@@ -116,7 +118,7 @@ def breakdown(rounds: int) -> None:
         "strictjson parse (precise path)": lambda: strictjson.loads(text, decimals=True),
         "classify distinct descriptions": classified,
         "build, programs known": lambda: [known(record) for record in records],
-        "  of which __attrs_post_init__": post_init,
+        "  of which the cross-field rules": cross_field_rules,
     }
     print(f"breakdown (least CPU time of {rounds} rounds, per record of the page):")
     for name, task in parts.items():
