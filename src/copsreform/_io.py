@@ -209,9 +209,16 @@ class Opened:
         Raises:
             LimitExceededError: If there are more than ``limit`` characters.
         """
-        text = self.head + self._rest.read(max(limit + 1 - len(self.head), 0))
+        # Read in chunks: one read of ``limit`` characters would have the stream set
+        # aside a buffer of that size (32 MiB for JSON) for a 45 kB page.
+        parts = [self.head]
+        size = len(self.head)
         self.head = ""
-        if len(text) > limit:
+        while size <= limit and (chunk := self._rest.read(min(_CHUNK, limit + 1 - size))):
+            parts.append(chunk)
+            size += len(chunk)
+        text = "".join(parts)
+        if size > limit:
             raise LimitExceededError.single(
                 f"is larger than the limit of {limit:,} characters; "
                 "pass a larger max_bytes if the file is genuine",

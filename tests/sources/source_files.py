@@ -11,6 +11,15 @@ API_PAGE = DATA / "usaspending" / "spending_by_award_16710_WA_page1.json"
 #: Download CSVs with the real headers and rows built from real award values.
 AWARD_CSV = DATA / "usaspending" / "Assistance_PrimeAwardSummaries_constructed.csv"
 TRANSACTION_CSV = DATA / "usaspending" / "Assistance_PrimeTransactions_constructed.csv"
+#: One good record of the API page (the first real one, its fields as requested).
+GOOD = {
+    "Award ID": "2020UMWX0499",
+    "Recipient Name": "CITY OF FEDERAL WAY",
+    "Award Amount": 750000.0,
+    "Start Date": "2020-07-01",
+    "End Date": "2023-06-30",
+    "Description": "CHP",
+}
 #: 39 real FBI agency records in the flat CSV shape.
 AGENCY_CSV = DATA / "cde" / "real_agencies.csv"
 #: The county-keyed API shape rebuilt from the real Washington records.

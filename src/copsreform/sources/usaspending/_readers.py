@@ -1,7 +1,7 @@
 """Reading USAspending files: detecting the shape, opening, and yielding every record."""
 
-from collections.abc import Iterator
-from typing import Final, Literal
+from collections.abc import Callable, Iterator
+from typing import Any, Final, Literal
 
 from copsreform import _io
 from copsreform._records import check_format, outcomes
@@ -10,6 +10,7 @@ from copsreform.errors import SourceFormatError
 from copsreform.grant import Grant
 from copsreform.programs import COPS_UMBRELLA_LISTING
 from copsreform.sources._bundled import open_bundled
+from copsreform.sources.usaspending import _fast
 from copsreform.sources.usaspending._fields import (
     API,
     AWARD_CSV,
@@ -106,7 +107,7 @@ def _read(
     with _io.open_source(source, limit) as opened:
         chosen = format or _detect(opened)
         if chosen == "api":
-            document = _io.load_json(opened, max_bytes or _io.MAX_JSON_BYTES)
+            document, fast = _fast.load(opened, max_bytes or _io.MAX_JSON_BYTES)
             results = document.get("results") if isinstance(document, dict) else None
             if not isinstance(results, list):
                 raise SourceFormatError(
@@ -115,10 +116,7 @@ def _read(
                     opened.name,
                 )
             yield from outcomes(
-                enumerate(results),
-                lambda record: grant(record, API, defaults, csv=False),
-                "index",
-                strict=strict,
+                enumerate(results), _api_grant(defaults, fast), "index", strict=strict
             )
             return
         shape = AWARD_CSV if chosen == "award_csv" else TRANSACTION_CSV
@@ -126,6 +124,15 @@ def _read(
         yield from outcomes(
             rows, lambda record: grant(record, shape, defaults, csv=True), "row", strict=strict
         )
+
+
+def _api_grant(defaults: Defaults, fast: bool) -> Callable[[Any], Grant]:
+    """How one page's records become grants: the fast path when it may, else the precise."""
+
+    def precise(record: Any) -> Grant:
+        return grant(record, API, defaults, csv=False)
+
+    return _fast.api_grant(defaults, precise) if fast else precise
 
 
 def read_usaspending(
