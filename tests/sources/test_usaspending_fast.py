@@ -16,12 +16,14 @@ from decimal import Decimal
 from typing import Any
 from unittest import mock
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from source_files import API_PAGE, DATA, GOOD
 
 import copsreform as cr
+from copsreform import _fields as cr_fields
 from copsreform import _io, strictjson
 from copsreform.batch import Rejected
 from copsreform.sources.usaspending import _fast, read_api
@@ -368,3 +370,34 @@ def test_the_fast_builder_builds_only_what_the_precise_path_builds(records: list
         built = build(record)
         if built is not None:
             assert view(built) == view(outcome)
+
+
+# The amount -------------------------------------------------------------------------------
+
+
+def _converted_and_validated(value: int | Decimal) -> Decimal | None:
+    """What the grant's amount converter and validator make of a JSON number, or ``None``."""
+    cents = cr_fields.money(Decimal(value) if type(value) is int else value)
+    try:
+        cr_fields.amount(None, attrs.fields(cr.Grant).federal_amount, cents)
+    except cr.ValidationError:
+        return None
+    return cents
+
+
+JSON_NUMBERS = st.from_regex(r"\A-?(0|[1-9][0-9]{0,15})(\.[0-9]{1,4})?([eE][-+]?[0-9]{1,3})?\Z")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        JSON_NUMBERS.map(Decimal),
+        st.decimals(),  # any exponent, NaN and the infinities included
+        st.integers(),
+        st.integers(-(10**14), 10**14),
+    )
+)
+def test_the_fast_amount_is_what_the_converter_and_validator_accept(value: int | Decimal) -> None:
+    expected = _converted_and_validated(value)
+    # The same value written the same way (an exponent of -2), or refused alike.
+    assert repr(_fast._cents(value)) == repr(expected)
