@@ -209,6 +209,47 @@ def test_a_document_without_repeated_keys_takes_the_fast_path(text: str) -> None
     agree(text)
 
 
+def _literals_by_one_scan(text: str) -> int:
+    """The strings a JSON text writes, from one scan for escaped quotes and backslashes."""
+    escapes = _fast._QUOTE_ESCAPES.findall(text)
+    return -1 if "\\\\" in escapes else (text.count('"') - len(escapes)) // 2
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.integers() | st.text(alphabet=st.sampled_from('ab:"\\\n\u00e9'), max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(alphabet=st.sampled_from('k:"\\'), max_size=3), inner, max_size=4)
+    ),
+    max_leaves=120,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES, st.booleans())
+def test_the_strings_of_a_text_are_counted_as_one_scan_counts_them(
+    value: object, ascii_only: bool
+) -> None:
+    # Escapes are found one by one up to _FEW_ESCAPES, then by one scan: the same count.
+    text = json.dumps(value, ensure_ascii=ascii_only)
+    assert _fast._string_literals(text) == _literals_by_one_scan(text)
+
+
+@pytest.mark.parametrize("escapes", [0, 1, _fast._FEW_ESCAPES - 1, _fast._FEW_ESCAPES, 500])
+def test_a_page_with_many_escapes_is_counted_exactly(escapes: int) -> None:
+    lines = "\\n" * escapes  # each a JSON escape, backslash and n
+    same = '{"results": [], "messages": ["' + lines + '", "a \\"quoted\\" word"]}'
+    repeated = '{"results": [], "messages": ["' + lines + '"], "messages": []}'
+    backslash = '{"results": [], "messages": ["' + lines + '", "C:\\\\TEMP"]}'
+    assert _fast._string_literals(same) == _literals_by_one_scan(same) == 4
+    assert _fast_parse(same)
+    assert not _fast_parse(repeated)
+    assert _fast._string_literals(backslash) == -1
+    assert not _fast_parse(backslash)
+    for text in (same, repeated, backslash):
+        agree(text)
+
+
 def test_near_the_recursion_limit_both_paths_give_the_same_verdict() -> None:
     # msgspec and Python's parser stop at slightly different depths; a deep document must
     # be read (or refused) as the precise path does, at every depth.

@@ -143,13 +143,31 @@ def _string_literals(text: str) -> int:
     escape such as ``\u0022`` writes no quote. A key given twice in an object is written
     twice but kept once (msgspec keeps the last), so the text has more strings than the
     parsed document exactly when some key repeats.
+
+    Real pages have few escapes (line breaks in a few narratives): the first
+    :data:`_FEW_ESCAPES` are found one by one (``str.find`` skips to the next backslash
+    at memory speed), any more by one scan of the rest.
     """
-    escapes = _QUOTE_ESCAPES.findall(text)  # a scan that starts only at a backslash
+    quotes = text.count('"')
+    at = text.find("\\")
+    for _ in range(_FEW_ESCAPES):
+        if at < 0:
+            return quotes // 2
+        escaped = text[at + 1 : at + 2]  # text msgspec parsed: a backslash escapes a character
+        if escaped == "\\":
+            return -1
+        if escaped == '"':
+            quotes -= 1
+        at = text.find("\\", at + 2)
+    escapes = _QUOTE_ESCAPES.findall(text, at)  # a scan that starts only at a backslash
     if "\\\\" in escapes:
         return -1
-    return (text.count('"') - len(escapes)) // 2
+    return (quotes - len(escapes)) // 2
 
 
+#: Escapes counted one by one before the rest of the text is scanned at once (each costs
+#: about 0.1 us one by one; the scan about 12 us for a 43 kB page).
+_FEW_ESCAPES: Final = 64
 #: An escaped quote or backslash in JSON text (found left to right, an escaped backslash
 #: is found whenever the text holds one).
 _QUOTE_ESCAPES: Final = re.compile(r'\\["\\]')
