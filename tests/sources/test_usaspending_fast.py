@@ -26,7 +26,8 @@ import copsreform as cr
 from copsreform import _fields as cr_fields
 from copsreform import _io, strictjson
 from copsreform.batch import Rejected
-from copsreform.sources.usaspending import _fast, read_api
+from copsreform.identifiers import award_number
+from copsreform.sources.usaspending import _classify, _fast, read_api
 from copsreform.sources.usaspending._fields import Defaults
 
 REAL = strictjson.loads(API_PAGE.read_text(encoding="utf-8"), decimals=True)
@@ -442,3 +443,16 @@ def test_the_fast_amount_is_what_the_converter_and_validator_accept(value: int |
     expected = _converted_and_validated(value)
     # The same value written the same way (an exponent of -2), or refused alike.
     assert repr(_fast._cents(value)) == repr(expected)
+
+
+# The program an award number names --------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.from_regex(f"\\A(?:{award_number.PATTERN})\\Z")
+    | st.sampled_from(["2015CKWX0025", "2020UMWX0499", "2012ULWX0012", "2016SVWX0001"])
+    | st.sampled_from(["2014HHWX0001", "2014HEWX0001", "2019ZZWX0001"])
+)
+def test_a_canonical_award_number_names_the_program_its_parse_names(number: str) -> None:
+    assert _classify.by_canonical_award_number(number) == _classify.by_award_number(number)

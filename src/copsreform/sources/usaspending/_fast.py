@@ -338,7 +338,7 @@ def api_grant(defaults: Defaults, precise: Callable[[Any], Grant]) -> Callable[[
         if decided is None and description is not None:
             decided = named[cast(str, text)]
         if decided is None:
-            decided = _classify.by_award_number(number)
+            decided = _classify.by_canonical_award_number(number)
         year = years[number[7:9] if len(number) == 20 else number[:4]]
         grant = _GRANT(
             number,  # award_number
