@@ -450,11 +450,31 @@ def msgspec_contender() -> Contender:
     )
 
 
+SECOND = "pydantic second model"
+
+
+def second_pydantic_contender() -> Contender:
+    """A second pydantic v2 model, written apart (``second_model.py``), as a check."""
+    if pydantic is None:
+        raise ModuleNotFoundError("pydantic is a bench-only dependency: bench/requirements.txt")
+    from second_model import SecondGrant
+
+    validate = SecondGrant.model_validate_json
+    return Contender(
+        name=SECOND,
+        decode_lines=lambda lines: [validate(line) for line in lines],
+        decode_one=validate,
+        rejects=(pydantic.ValidationError,),
+        encode=lambda objs: [o.model_dump_json() for o in objs],
+    )
+
+
 def available_contenders() -> list[Contender]:
     """Every contender whose library is installed, copsreform first."""
     found = [copsreform_contender()]
     if pydantic is not None:
         found.append(pydantic_contender())
+        found.append(second_pydantic_contender())
     if msgspec is not None:
         found.append(msgspec_contender())
     return found

@@ -106,6 +106,9 @@ def decode_tasks(
         tasks["pydantic TypeAdapter(list).validate_json array"] = _checked(
             lambda: pyd.decode_array(array), n
         )
+    if cn.SECOND in found:
+        second = found[cn.SECOND]
+        tasks[SECOND_DECODE] = _checked(lambda: second.decode_lines(lines), n)
     if "msgspec" in found:
         ms = found["msgspec"]
         tasks["msgspec Decoder.decode/line"] = _checked(lambda: ms.decode_lines(lines), n)
@@ -336,12 +339,30 @@ SECTION_HEADER = [
     "wall spread",
 ]
 COPS_DECODE, MS_DECODE = "copsreform from_json/line", "msgspec Decoder.decode/line"
+SECOND_DECODE = "pydantic second model model_validate_json/line"
 COPS_ENCODE, PYD_ENCODE = "copsreform to_json/object", "pydantic model_dump_json/object"
 MS_ENCODE = "msgspec Encoder.encode/object"
 
 
 def _us(value: float | None) -> str:
     return "-" if value is None else f"{value:,.2f} µs"
+
+
+def _second_model_notes(results: dict[str, Any]) -> list[str]:
+    """How the decode compares with the second, independently written pydantic model."""
+    notes = []
+    for section, label in (("decode_gc_on", "collector on"), ("decode_gc_off", "collector off")):
+        data = results.get(section, {})
+        second = data.get(SECOND_DECODE, {}).get("median_s")
+        mine = data.get(COPS_DECODE, {}).get("median_s")
+        reference = data.get(REFERENCE, {}).get("median_s")
+        if second and mine and reference:
+            notes.append(
+                f"decode, {label}, against the second, independently written pydantic model "
+                f"(bench/second_model.py): copsreform {report.fmt_ratio(mine / second)}, "
+                f"the reference pydantic model {report.fmt_ratio(reference / second)} of its time."
+            )
+    return notes
 
 
 def summary(results: dict[str, Any]) -> tuple[list[str], list[list[str]], list[str]]:
@@ -420,6 +441,7 @@ def summary(results: dict[str, Any]) -> tuple[list[str], list[list[str]], list[s
         notes.append(note + ".")
     else:
         rows.append([elig.get("skipped", "not run"), "", "", "", "", ""])
+    notes.extend(_second_model_notes(results))
     for row, (key, target) in zip(rows, report.TARGETS.items(), strict=True):
         row[:0] = [target.label]
         row[6:6] = [target.text, target.judge(measured[key])]
