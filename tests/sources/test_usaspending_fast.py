@@ -236,7 +236,9 @@ def test_the_strings_of_a_text_are_counted_as_one_scan_counts_them(
     assert _fast._string_literals(text) == _literals_by_one_scan(text)
 
 
-@pytest.mark.parametrize("escapes", [0, 1, _fast._FEW_ESCAPES - 1, _fast._FEW_ESCAPES, 500])
+@pytest.mark.parametrize(
+    "escapes", [0, 1, *range(_fast._FEW_ESCAPES - 3, _fast._FEW_ESCAPES + 1), 500]
+)
 def test_a_page_with_many_escapes_is_counted_exactly(escapes: int) -> None:
     lines = "\\n" * escapes  # each a JSON escape, backslash and n
     same = '{"results": [], "messages": ["' + lines + '", "a \\"quoted\\" word"]}'

@@ -149,20 +149,20 @@ def _string_literals(text: str) -> int:
     at memory speed), any more by one scan of the rest.
     """
     quotes = text.count('"')
-    at = text.find("\\")
-    for _ in range(_FEW_ESCAPES):
-        if at < 0:
-            return quotes // 2
+    at, seen = text.find("\\"), 0
+    while at >= 0 and seen < _FEW_ESCAPES:
         escaped = text[at + 1 : at + 2]  # text msgspec parsed: a backslash escapes a character
         if escaped == "\\":
             return -1
         if escaped == '"':
             quotes -= 1
-        at = text.find("\\", at + 2)
-    escapes = _QUOTE_ESCAPES.findall(text, at)  # a scan that starts only at a backslash
-    if "\\\\" in escapes:
-        return -1
-    return (quotes - len(escapes)) // 2
+        at, seen = text.find("\\", at + 2), seen + 1
+    if at >= 0:  # more escapes: a scan of the rest that starts only at a backslash
+        escapes = _QUOTE_ESCAPES.findall(text, at)
+        if "\\\\" in escapes:
+            return -1
+        quotes -= len(escapes)
+    return quotes // 2
 
 
 #: Escapes counted one by one before the rest of the text is scanned at once (each costs
