@@ -16,15 +16,18 @@ from decimal import Decimal
 from typing import Any
 from unittest import mock
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from source_files import API_PAGE, DATA, GOOD
 
 import copsreform as cr
+from copsreform import _fields as cr_fields
 from copsreform import _io, strictjson
 from copsreform.batch import Rejected
-from copsreform.sources.usaspending import _fast, read_api
+from copsreform.identifiers import award_number
+from copsreform.sources.usaspending import _classify, _fast, read_api
 from copsreform.sources.usaspending._fields import Defaults
 
 REAL = strictjson.loads(API_PAGE.read_text(encoding="utf-8"), decimals=True)
@@ -207,6 +210,49 @@ def test_a_document_without_repeated_keys_takes_the_fast_path(text: str) -> None
     agree(text)
 
 
+def _literals_by_one_scan(text: str) -> int:
+    """The strings a JSON text writes, from one scan for escaped quotes and backslashes."""
+    escapes = _fast._QUOTE_ESCAPES.findall(text)
+    return -1 if "\\\\" in escapes else (text.count('"') - len(escapes)) // 2
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.integers() | st.text(alphabet=st.sampled_from('ab:"\\\n\u00e9'), max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(alphabet=st.sampled_from('k:"\\'), max_size=3), inner, max_size=4)
+    ),
+    max_leaves=120,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES, st.booleans())
+def test_the_strings_of_a_text_are_counted_as_one_scan_counts_them(
+    value: object, ascii_only: bool
+) -> None:
+    # Escapes are found one by one up to _FEW_ESCAPES, then by one scan: the same count.
+    text = json.dumps(value, ensure_ascii=ascii_only)
+    assert _fast._string_literals(text) == _literals_by_one_scan(text)
+
+
+@pytest.mark.parametrize(
+    "escapes", [0, 1, *range(_fast._FEW_ESCAPES - 3, _fast._FEW_ESCAPES + 1), 500]
+)
+def test_a_page_with_many_escapes_is_counted_exactly(escapes: int) -> None:
+    lines = "\\n" * escapes  # each a JSON escape, backslash and n
+    same = '{"results": [], "messages": ["' + lines + '", "a \\"quoted\\" word"]}'
+    repeated = '{"results": [], "messages": ["' + lines + '"], "messages": []}'
+    backslash = '{"results": [], "messages": ["' + lines + '", "C:\\\\TEMP"]}'
+    assert _fast._string_literals(same) == _literals_by_one_scan(same) == 4
+    assert _fast_parse(same)
+    assert not _fast_parse(repeated)
+    assert _fast._string_literals(backslash) == -1
+    assert not _fast_parse(backslash)
+    for text in (same, repeated, backslash):
+        agree(text)
+
+
 def test_near_the_recursion_limit_both_paths_give_the_same_verdict() -> None:
     # msgspec and Python's parser stop at slightly different depths; a deep document must
     # be read (or refused) as the precise path does, at every depth.
@@ -368,3 +414,47 @@ def test_the_fast_builder_builds_only_what_the_precise_path_builds(records: list
         built = build(record)
         if built is not None:
             assert view(built) == view(outcome)
+
+
+# The amount -------------------------------------------------------------------------------
+
+
+def _converted_and_validated(value: int | Decimal) -> Decimal | None:
+    """What the grant's amount converter and validator make of a JSON number, or ``None``."""
+    cents = cr_fields.money(Decimal(value) if type(value) is int else value)
+    try:
+        cr_fields.amount(None, attrs.fields(cr.Grant).federal_amount, cents)
+    except cr.ValidationError:
+        return None
+    return cents
+
+
+JSON_NUMBERS = st.from_regex(r"\A-?(0|[1-9][0-9]{0,15})(\.[0-9]{1,4})?([eE][-+]?[0-9]{1,3})?\Z")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        JSON_NUMBERS.map(Decimal),
+        st.decimals(),  # any exponent, NaN and the infinities included
+        st.integers(),
+        st.integers(-(10**14), 10**14),
+    )
+)
+def test_the_fast_amount_is_what_the_converter_and_validator_accept(value: int | Decimal) -> None:
+    expected = _converted_and_validated(value)
+    # The same value written the same way (an exponent of -2), or refused alike.
+    assert repr(_fast._cents(value)) == repr(expected)
+
+
+# The program an award number names --------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.from_regex(f"\\A(?:{award_number.PATTERN})\\Z")
+    | st.sampled_from(["2015CKWX0025", "2020UMWX0499", "2012ULWX0012", "2016SVWX0001"])
+    | st.sampled_from(["2014HHWX0001", "2014HEWX0001", "2019ZZWX0001"])
+)
+def test_a_canonical_award_number_names_the_program_its_parse_names(number: str) -> None:
+    assert _classify.by_canonical_award_number(number) == _classify.by_award_number(number)
