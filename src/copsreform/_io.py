@@ -127,14 +127,29 @@ class _Capped(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    def read(self, size: int | None = -1, /) -> bytes:
+        """Return up to ``size`` bytes; all that is left if ``size`` is negative.
+
+        The text decoder and gzip read through this: it hands over the inner stream's
+        bytes as they are, without :meth:`readinto`'s copy into a buffer.
+        """
+        if size is None or size < 0:
+            return self.readall()
+        return self._take(size)
+
     def readinto(self, buffer: Any) -> int:
         view = memoryview(buffer).cast("B")
+        data = self._take(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+    def _take(self, size: int) -> bytes:
+        """Up to ``size`` bytes, the head first; counted against the cap."""
         if self._head:
-            size = min(len(view), len(self._head))
             data, self._head = self._head[:size], self._head[size:]
         else:
             try:
-                data = self._inner.read(len(view))
+                data = self._inner.read(size)
             except (OSError, EOFError, zlib.error) as error:
                 if not self._compressed:
                     raise
@@ -142,6 +157,8 @@ class _Capped(io.RawIOBase):
                     f"is not a readable gzip file ({error}) after {self._count:,} bytes",
                     self._name,
                 ) from None
+            if type(data) is not bytes:  # a caller's stream may give a bytearray
+                data = bytes(data)
         self._count += len(data)
         if self._count > self._limit:
             what = "decompressed " if self._compressed else ""
@@ -150,8 +167,7 @@ class _Capped(io.RawIOBase):
                 "pass a larger max_bytes if the file is genuine",
                 root=self._name,
             )
-        view[: len(data)] = data
-        return len(data)
+        return data
 
 
 class _Text(Protocol):

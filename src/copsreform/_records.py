@@ -189,22 +189,20 @@ def outcomes(
     Raises:
         ValidationError: In strict mode, for the first bad record.
     """
+    # The conversion is tried in the loop itself, not in a helper: a call per record is
+    # about 0.1 us, a sixtieth of a USAspending record's whole import.
     for position, record in records:
-        outcome = _attempt(convert, record)
-        if isinstance(outcome, RecordError):
-            rejected = Rejected(position, unit, outcome.problems, record)
-            if strict:
-                raise_strict(rejected)
-            yield rejected
+        try:
+            converted = convert(record)
+        except RecordError as error:
+            problems = error.problems
         else:
-            yield outcome
-
-
-def _attempt(convert: Callable[[Any], T], record: Any) -> T | RecordError:
-    try:
-        return convert(record)
-    except RecordError as error:
-        return error
+            yield converted
+            continue
+        rejected = Rejected(position, unit, problems, record)
+        if strict:
+            raise_strict(rejected)
+        yield rejected
 
 
 def check_format(format: object, formats: tuple[S, ...]) -> S | None:

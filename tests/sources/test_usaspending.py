@@ -660,3 +660,72 @@ def test_the_substring_filter_never_changes_a_classification() -> None:
         assert u._named_in_text.__wrapped__(description) == unfiltered(description)
 
     check()
+
+
+def _old_classification(description: str) -> object:
+    """The classification as it was: ``fold_spaces`` of the upper-cased text, then every
+    program's pattern over the whole text."""
+    from copsreform._fields import fold_spaces
+
+    text = fold_spaces(description.upper())
+    u = _classify
+    return u._one({program for program, pattern in u._PATTERNS if pattern.search(text)})
+
+
+_PROGRAM_WORDS = sorted(
+    {
+        word
+        for names in (*_classify._NAMES.values(), *_classify._ACRONYMS.values())
+        for name in names
+        for word in name.replace("-?", " ").replace("?", "").split()
+    }
+    | {"(CHP)", "(TEP", "MICRO-GRANT", "ANTI-HEROIN", "CRIME", "x", "\u017f", "\xdf"}
+)
+# Every white space str.split folds (ASCII and not), a character upper() widens, and text.
+_SPACES = st.sampled_from(
+    [
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\t",
+        "\x0b",
+        "\x0c",
+        "\x1c",
+        "\x1f",
+        "\xa0",
+        "\u2028",
+        "\u3000",
+        "\x85",
+        " \n ",
+        "",
+    ]
+)
+
+
+@settings(max_examples=600)
+@given(
+    st.lists(st.tuples(_SPACES, st.sampled_from(_PROGRAM_WORDS)), max_size=10),
+    _SPACES,
+)
+def test_the_classifier_folds_white_space_as_fold_spaces_does(
+    words: list[tuple[str, str]], end: str
+) -> None:
+    """The classifier's cheaper fold gives ``fold_spaces``'s text and the same program,
+    whatever white space stands between, before and after the words."""
+    from copsreform._fields import fold_spaces
+
+    description = "".join(space + word.lower() for space, word in words) + end
+    assert _classify._folded(description) == fold_spaces(description.upper())
+    assert _classify._named_in_text.__wrapped__(description) == _old_classification(description)
+
+
+def test_the_real_narratives_fold_as_before() -> None:
+    from copsreform._fields import fold_spaces
+
+    page = json.loads(API_PAGE.read_text(encoding="utf-8"))
+    real = [row["Description"] for row in page["results"]]
+    assert any("\n" in text for text in real)  # the page has narratives to fold
+    for text in real:
+        assert _classify._folded(text) == fold_spaces(text.upper())
+        assert _classify._named_in_text.__wrapped__(text) == _old_classification(text)

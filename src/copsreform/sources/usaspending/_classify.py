@@ -93,11 +93,15 @@ _AFTER_PARENTHESIS: Final = re.compile(r"\((" + "|".join(_ACRONYMS_LONGEST_FIRST
 _NAME_STARTS: Final = tuple(
     (_literal_prefix(name), program) for program, names in _NAMES.items() for name in names
 )
+# Each distinct beginning is looked for once ("ANTI" begins the CAMP and AHTF names).
+_PROGRAMS_OF_START: Final[dict[str, tuple[GrantProgram, ...]]] = {}
+for _start, _program in _NAME_STARTS:
+    _PROGRAMS_OF_START[_start] = (*_PROGRAMS_OF_START.get(_start, ()), _program)
 
 
 def _candidates(text: str) -> set[GrantProgram]:
     """The programs whose pattern may match ``text`` (a superset of those that do)."""
-    found = {program for start, program in _NAME_STARTS if start in text}
+    found = {p for start, programs in _PROGRAMS_OF_START.items() if start in text for p in programs}
     found.update(map(_PROGRAM_OF_ACRONYM.__getitem__, _AFTER_PARENTHESIS.findall(text)))
     if text.startswith(_ACRONYMS_LONGEST_FIRST):
         found.update(p for a, p in _PROGRAM_OF_ACRONYM.items() if text.startswith(a))
@@ -176,8 +180,27 @@ def _named_in_text(description: str) -> GrantProgram | None:
 
 
 def _folded(description: str) -> str:
-    """The description as the patterns read it: upper case, white space folded."""
-    return fold_spaces(description.upper())
+    """The description as the patterns read it: upper case, white space folded.
+
+    As :func:`~copsreform._fields.fold_spaces` folds it, more cheaply for ASCII text (real
+    descriptions are): its only white space is the space and :data:`_ASCII_SPACES`, each
+    replaced by a space, then runs of spaces are halved until none is left and outer
+    spaces stripped. That copies a text only where it has such white space, instead of
+    splitting it into words and checking every character is printable (about 1 us for a
+    2,500-character narrative against 10 to 16, and 0.5 against 2 for a folded one).
+    """
+    text = description.upper()
+    if not text.isascii():
+        return fold_spaces(text)
+    for space in _ASCII_SPACES:
+        text = text.replace(space, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
+
+
+#: The ASCII white space other than the space (what :meth:`str.split` splits at).
+_ASCII_SPACES: Final = tuple(c for c in map(chr, range(128)) if c.isspace() and c != " ")
 
 
 def _one(found: set[GrantProgram]) -> GrantProgram | None:
