@@ -417,8 +417,8 @@ def summary(results: dict[str, Any]) -> tuple[list[str], list[list[str]], list[s
         if "ratio" in data:
             rows.append(
                 [
-                    f"{data['import_s']:.4f} s",
-                    f"{data['bare_parse_s']:.4f} s",
+                    f"{1000 * data['import_s']:,.3f} ms",
+                    f"{1000 * data['bare_parse_s']:,.3f} ms",
                     "",
                     report.fmt_ratio(data["ratio"]),
                     report.fmt_ratio(data.get("wall_ratio")),

@@ -146,13 +146,13 @@ def render(results: dict[str, Any]) -> list[str]:
     rows = [
         [
             f"``{row['entry_point']}``",
-            f"{row['import_s']:.4f}",
-            f"{row['bare_parse_s']:.4f}",
+            f"{1000 * row['import_s']:,.3f}",
+            f"{1000 * row['bare_parse_s']:,.3f}",
             _ratio(row["ratio"]),
         ]
         for name, row in results["import"].items()
     ]
-    lines += _table(["File", "import (s)", "bare parse (s)", "ratio"], rows)
+    lines += _table(["File", "import (ms)", "bare parse (ms)", "ratio"], rows)
     return lines
 
 
