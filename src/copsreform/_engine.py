@@ -73,7 +73,7 @@ from copsreform.programs import CRIProgram
 from copsreform.providers import Provider
 from copsreform.states import STATES
 
-__all__ = ["convert", "decode", "encode"]
+__all__ = ["convert", "decode", "encode", "filler"]
 
 T = TypeVar("T")
 
@@ -429,6 +429,40 @@ def _builder(cls: type[Any]) -> Callable[[Any], Any]:
         lines.append("    return obj")
         _BUILDERS[cls] = _generated("\n".join(lines), f"builder {cls.__name__}", namespace)
     return _BUILDERS[cls]
+
+
+def filler(cls: type[T], *, post_init: bool = True) -> Callable[..., T]:
+    """Generate the function that makes a ``cls`` object from all its field values.
+
+    For the importers' fast paths, whose values come from other formats than the wire
+    Structs. The function takes every field's value, positionally in the order of the
+    class's fields (by keyword, thirteen values cost about 0.05 µs more per grant); each
+    is set through the field's slot, as attrs' own ``__init__`` does for a frozen class,
+    but without its converters and validators: the caller has proven the values canonical.
+    Then ``__attrs_post_init__`` runs, unless ``post_init`` is false (the caller then runs
+    the cross-field rules itself). Generated, as the builders are: a loop over the slots
+    costs about 0.4 µs more per grant.
+
+    Examples:
+        >>> import copsreform as cr
+        >>> from copsreform import _engine
+        >>> make = _engine.filler(cr.Organization)
+        >>> make("CITY OF MORTON", "WA", None, cr.OrganizationKind.UNKNOWN).name
+        'CITY OF MORTON'
+    """
+    names = [field.name for field in attrs.fields(typing.cast(Any, cls))]
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    lines = [f"def fill_{cls.__name__}({', '.join(names)}):", "    obj = new(cls)"]
+    for index, name in enumerate(names):
+        namespace[f"set{index}"] = cls.__dict__[name].__set__
+        lines.append(f"    set{index}(obj, {name})")
+    rules = getattr(cls, "__attrs_post_init__", None)
+    if post_init and rules is not None:
+        namespace["post_init"] = rules
+        lines.append("    post_init(obj)")
+    lines.append("    return obj")
+    source = "\n".join(lines)
+    return typing.cast(Callable[..., T], _generated(source, f"filler {cls.__name__}", namespace))
 
 
 _WRITERS: dict[tuple[type[Any], str | None], Callable[[Any], Any]] = {}

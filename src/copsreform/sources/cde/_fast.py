@@ -23,10 +23,9 @@ import re
 from collections.abc import Callable
 from typing import Annotated, Any, Final
 
-import attrs
 import msgspec
 
-from copsreform import strictjson
+from copsreform import _engine, strictjson
 from copsreform._fields import MAX_COUNT, MAX_NAME, is_folded
 from copsreform._records import outcomes
 from copsreform.agency import Agency, AgencyType
@@ -48,9 +47,8 @@ _STATE_OF: Final[dict[str, str]] = {**{code: code for code in STATES}, **NCIC_ST
 _TYPE_OF: Final[dict[str, AgencyType]] = {member.ucr_name: member for member in AgencyType}
 #: A canonical ORI: the identifier module's own pattern.
 _ORI: Final = re.compile(_ori.PATTERN)
-_NEW: Final = object.__new__
-_SET: Final = {field.name: Agency.__dict__[field.name].__set__ for field in attrs.fields(Agency)}
-_POST_INIT: Final = Agency.__attrs_post_init__
+#: The agency from all its field values, through its slots; its cross-field rules run.
+_FILL: Final = _engine.filler(Agency)
 #: What a count that is not clean reads as (``None`` is a clean "unknown").
 _UNCLEAN: Final = -1
 
@@ -90,22 +88,13 @@ def _agency(  # noqa: PLR0917 - positional: called once for every record
             county = None
         elif len(county) > MAX_NAME or not is_folded(county):
             return None
-    obj = _NEW(Agency)
-    _SET["name"](obj, name)
-    _SET["state"](obj, usps)
-    _SET["jurisdiction"](obj, infer_jurisdiction(agency_type, name, usps))
-    _SET["agency_type"](obj, agency_type)
-    _SET["ori"](obj, ori)
-    _SET["uei"](obj, None)
-    _SET["county"](obj, county)
-    _SET["population"](obj, population)
-    _SET["sworn_officers"](obj, sworn)
-    _SET["primary_law_enforcement_authority"](obj, None)
+    jurisdiction = infer_jurisdiction(agency_type, name, usps)
     try:
-        _POST_INIT(obj)
+        return _FILL(
+            name, usps, jurisdiction, agency_type, ori, None, county, population, sworn, None
+        )
     except ValidationError:
-        return None  # the precise path reports it at the source column
-    return obj
+        return None  # a cross-field rule broken: the precise path reports it at the source
 
 
 def _single(columns: tuple[str, ...]) -> str | None:
